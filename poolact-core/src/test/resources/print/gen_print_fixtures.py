@@ -168,6 +168,20 @@ add("suffix_exactly_fits", leaf([0.5] * 6))
 add("suffix_7_fixed", leaf([0.1234] * 7))
 for n in range(1, 12):
     add(f"suffix_len_{n}", with_fn(-torch.rand(n) - 1.0, "mul"))
+# last-line lengths around the 80-column limit: a row of n elements of width w at rank r ends a
+# line of 5 + 2r + n(w + 2) characters; the suffix stays when that + 2 + len(suffix) + 2 <= 80
+torch.manual_seed(10)
+for rank in range(1, 5):
+    for w, draw in ((2, lambda n: torch.randint(1, 10, (n,)).float()),
+                    (3, lambda n: torch.randint(10, 100, (n,)).float()),
+                    (6, lambda n: torch.rand(n) * 0.8 + 0.1),
+                    (7, lambda n: -(torch.rand(n) * 0.8 + 0.1))):
+        for n in range(1, 20):
+            last = 5 + 2 * rank + n * (w + 2)
+            if 52 <= last <= 62:
+                values = draw(n).reshape((1,) * (rank - 1) + (n,))
+                add(f"edge_r{rank}_w{w}_n{n}_requires_grad", values.clone().requires_grad_(True))
+                add(f"edge_r{rank}_w{w}_n{n}_grad_fn", with_fn(values, "mul"))
 add("wide_f64_2d_requires_grad", leaf(torch.randn(3, 9).tolist(), dtype=torch.float64))
 
 # ---------------------------------------------------------------- nesting
