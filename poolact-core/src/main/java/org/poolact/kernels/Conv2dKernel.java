@@ -152,7 +152,10 @@ public final class Conv2dKernel {
         }
     }
 
-    /** The adjoint of {@link #im2col}: adds each column entry back into the input position it was read from. */
+    /**
+     * The adjoint of {@link #im2col}: adds each column entry back into the input position it was read from.
+     * NOTE: the loop nest mirrors im2col on purpose (gather vs scatter-add); keep the two in step.
+     */
     private static void col2imAdd(Geometry g, double[] col, int b, int grp, double[] gradIn) {
         int cols = g.colCols();
         int plane = g.h() * g.w();

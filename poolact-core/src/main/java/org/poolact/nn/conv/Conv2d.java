@@ -92,8 +92,10 @@ public class Conv2d extends Module {
         return new Builder(inChannels, outChannels, kernelH, kernelW);
     }
 
-    /** Re-draws the parameters as PyTorch's {@code reset_parameters} does. */
+    /** Re-draws the parameters as PyTorch's {@code _ConvNd.reset_parameters} does. */
     public final void resetParameters(Generator g) {
+        // NOTE: differs from Linear on purpose, as in PyTorch: with fan_in == 0 the conv bias is not drawn at
+        // all (no random numbers consumed), while Linear draws it from U(0, 0).
         Init.kaimingUniform_(weight, Math.sqrt(5), g);
         if (bias != null) {
             int fanIn = Init.fanInAndFanOut(weight)[0];

@@ -52,8 +52,9 @@ public class Linear extends Module {
         resetParameters(generator);
     }
 
-    /** Re-draws the parameters as PyTorch's {@code reset_parameters} does. */
+    /** Re-draws the parameters as PyTorch's {@code Linear.reset_parameters} does. */
     public final void resetParameters(Generator g) {
+        // NOTE: the bias is drawn even when fan_in == 0 (bound 0), unlike Conv2d; PyTorch does the same.
         Init.kaimingUniform_(weight, Math.sqrt(5), g);
         if (bias != null) {
             int fanIn = Init.fanInAndFanOut(weight)[0];

@@ -10,9 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -21,13 +19,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.poolact.tensor.DType;
 import org.poolact.tensor.Tensor;
 import org.poolact.testing.GradCheck;
-import org.poolact.testing.TorchRef;
 
 /**
  * conv2d against libtorch 2.7.1 (through DJL's {@code Conv2d.conv2d}, i.e. at::convolution) over a
  * parameter sweep: forward, and gradients for input, weight and bias under a random upstream
  * gradient. Non-zeros padding modes are referenced as torch does them in nn.Conv2d: F.pad first
- * (composed from torch ops in {@link TorchPadRef}), then a convolution with padding 0.
+ * (composed from torch ops in {@link FunctionalRef}), then a convolution with padding 0.
  * padding='same' is referenced as at::_convolution_same does it: symmetric padding when the total
  * d*(k-1) is even, otherwise a constant pad of the extra element on the bottom/right first.
  */
@@ -119,37 +116,16 @@ class ConvolutionTest {
         int groups = k.o().groups();
         long seed = k.name().hashCode();
         int[] inShape = k.unbatched() ? new int[] {k.c(), k.h(), k.w()} : new int[] {k.n(), k.c(), k.h(), k.w()};
-        Tensor x = TorchPadRef.randn(seed, DType.FLOAT32, inShape).requiresGrad(true);
-        Tensor w = TorchPadRef.randn(seed + 1, DType.FLOAT32, k.out(), k.c() / groups, k.kh(), k.kw()).requiresGrad(true);
-        Tensor b = k.bias() ? TorchPadRef.randn(seed + 2, DType.FLOAT32, k.out()).requiresGrad(true) : null;
+        Tensor x = FunctionalRef.randn(seed, DType.FLOAT32, inShape).requiresGrad(true);
+        Tensor w = FunctionalRef.randn(seed + 1, DType.FLOAT32, k.out(), k.c() / groups, k.kh(), k.kw()).requiresGrad(true);
+        Tensor b = k.bias() ? FunctionalRef.randn(seed + 2, DType.FLOAT32, k.out()).requiresGrad(true) : null;
         Tensor y = Convolution.conv2d(x, w, b, k.o());
         assertEquals(k.unbatched() ? "SqueezeBackward1" : "ConvolutionBackward0", y.gradFn().name());
-        Tensor gOut = TorchPadRef.randn(seed + 3, DType.FLOAT32, y.shape());
-        y.backward(gOut);
-        try (NDManager m = TorchRef.sub()) {
-            NDArray tx = TorchRef.toNd(m, x);
-            NDArray tw = TorchRef.toNd(m, w);
-            NDArray tb = b == null ? null : TorchRef.toNd(m, b);
-            tx.setRequiresGradient(true);
-            tw.setRequiresGradient(true);
-            if (tb != null) {
-                tb.setRequiresGradient(true);
-            }
-            try (GradientCollector gc = TorchRef.gradients()) {
-                NDArray in = k.unbatched() ? tx.expandDims(0) : tx;
-                NDArray ty = torchConv(in, tw, tb, k);
-                if (k.unbatched()) {
-                    ty = ty.squeeze(0);
-                }
-                TorchRef.assertClose(k.name() + " forward", y, ty, TOL);
-                gc.backward(ty.mul(TorchRef.toNd(m, gOut)).sum());
-            }
-            TorchRef.assertClose(k.name() + " grad input", x.grad(), tx.getGradient(), TOL);
-            TorchRef.assertClose(k.name() + " grad weight", w.grad(), tw.getGradient(), TOL);
-            if (b != null) {
-                TorchRef.assertClose(k.name() + " grad bias", b.grad(), tb.getGradient(), TOL);
-            }
-        }
+        Tensor gOut = FunctionalRef.randn(seed + 3, DType.FLOAT32, y.shape());
+        FunctionalRef.compareWithTorch(k.name(), y, gOut, new Tensor[] {x, w, b}, t -> {
+            NDArray ty = torchConv(k.unbatched() ? t[0].expandDims(0) : t[0], t[1], t[2], k);
+            return k.unbatched() ? ty.squeeze(0) : ty;
+        }, TOL);
     }
 
     /** The libtorch computation of one case (see the class comment). */
@@ -174,13 +150,13 @@ class ConvolutionTest {
         NDArray in = x;
         Shape padding;
         if (o.paddingMode() != PaddingMode.ZEROS) {
-            in = TorchPadRef.pad(x, left, right, top, bottom, o.paddingMode().padMode());
+            in = FunctionalRef.pad(x, left, right, top, bottom, o.paddingMode().padMode());
             padding = new Shape(0, 0);
         } else if (top == bottom && left == right) {
             padding = new Shape(top, left);
         } else {
             // at::_convolution_same: pad the extra element on the bottom/right with zeros, then pad symmetrically
-            in = TorchPadRef.pad(x, 0, right - left, 0, bottom - top, PadMode.CONSTANT);
+            in = FunctionalRef.pad(x, 0, right - left, 0, bottom - top, PadMode.CONSTANT);
             padding = new Shape(top, left);
         }
         return ai.djl.nn.convolutional.Conv2d.conv2d(in, w, b, new Shape(o.strideH(), o.strideW()), padding,
@@ -206,17 +182,17 @@ class ConvolutionTest {
             Conv2dOptions fo = o;
             int kw = 2 + i % 2;
             GradCheck.check("conv2d " + o, in -> Convolution.conv2d(in[0], in[1], in[2], fo),
-                    TorchPadRef.randn(10 + i, DType.FLOAT64, 2, 4, 6, 5),
-                    TorchPadRef.randn(20 + i, DType.FLOAT64, 4, 4 / o.groups(), 3, kw),
-                    TorchPadRef.randn(30 + i, DType.FLOAT64, 4));
+                    FunctionalRef.randn(10 + i, DType.FLOAT64, 2, 4, 6, 5),
+                    FunctionalRef.randn(20 + i, DType.FLOAT64, 4, 4 / o.groups(), 3, kw),
+                    FunctionalRef.randn(30 + i, DType.FLOAT64, 4));
             i++;
         }
         GradCheck.check("conv2d depthwise s=3 no bias", in -> Convolution.conv2d(in[0], in[1], null,
                         Conv2dOptions.builder().stride(3).padding(1).groups(3).build()),
-                TorchPadRef.randn(40, DType.FLOAT64, 1, 3, 7, 8), TorchPadRef.randn(41, DType.FLOAT64, 6, 1, 2, 3));
+                FunctionalRef.randn(40, DType.FLOAT64, 1, 3, 7, 8), FunctionalRef.randn(41, DType.FLOAT64, 6, 1, 2, 3));
         GradCheck.check("conv2d unbatched", in -> Convolution.conv2d(in[0], in[1], in[2], 1, 1),
-                TorchPadRef.randn(50, DType.FLOAT64, 2, 4, 5), TorchPadRef.randn(51, DType.FLOAT64, 3, 2, 3, 3),
-                TorchPadRef.randn(52, DType.FLOAT64, 3));
+                FunctionalRef.randn(50, DType.FLOAT64, 2, 4, 5), FunctionalRef.randn(51, DType.FLOAT64, 3, 2, 3, 3),
+                FunctionalRef.randn(52, DType.FLOAT64, 3));
     }
 
     @Test

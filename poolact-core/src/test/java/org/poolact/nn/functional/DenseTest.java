@@ -11,7 +11,6 @@ import java.util.stream.Stream;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,33 +49,14 @@ class DenseTest {
     void linearMatchesTorch(Case k) {
         long seed = k.name().hashCode();
         int in = k.inShape()[k.inShape().length - 1];
-        Tensor x = TorchPadRef.randn(seed, DType.FLOAT32, k.inShape()).requiresGrad(true);
-        Tensor w = TorchPadRef.randn(seed + 1, DType.FLOAT32, k.out(), in).requiresGrad(true);
-        Tensor b = k.bias() ? TorchPadRef.randn(seed + 2, DType.FLOAT32, k.out()).requiresGrad(true) : null;
+        Tensor x = FunctionalRef.randn(seed, DType.FLOAT32, k.inShape()).requiresGrad(true);
+        Tensor w = FunctionalRef.randn(seed + 1, DType.FLOAT32, k.out(), in).requiresGrad(true);
+        Tensor b = k.bias() ? FunctionalRef.randn(seed + 2, DType.FLOAT32, k.out()).requiresGrad(true) : null;
         Tensor y = Dense.linear(x, w, b);
-        Tensor g = TorchPadRef.randn(seed + 3, DType.FLOAT32, y.shape());
-        y.backward(g);
-        try (NDManager m = TorchRef.sub()) {
-            NDArray tx = TorchRef.toNd(m, x);
-            NDArray tw = TorchRef.toNd(m, w);
-            NDArray tb = b == null ? null : TorchRef.toNd(m, b);
-            tx.setRequiresGradient(true);
-            tw.setRequiresGradient(true);
-            if (tb != null) {
-                tb.setRequiresGradient(true);
-            }
-            try (GradientCollector gc = TorchRef.gradients()) {
-                NDArray ty = (tb == null ? ai.djl.nn.core.Linear.linear(tx, tw) : ai.djl.nn.core.Linear.linear(tx, tw, tb))
-                        .singletonOrThrow();
-                TorchRef.assertClose(k.name() + " forward", y, ty, 1e-5);
-                gc.backward(ty.mul(TorchRef.toNd(m, g)).sum());
-            }
-            TorchRef.assertClose(k.name() + " grad input", x.grad(), tx.getGradient(), 1e-5);
-            TorchRef.assertClose(k.name() + " grad weight", w.grad(), tw.getGradient(), 1e-5);
-            if (b != null) {
-                TorchRef.assertClose(k.name() + " grad bias", b.grad(), tb.getGradient(), 1e-5);
-            }
-        }
+        Tensor g = FunctionalRef.randn(seed + 3, DType.FLOAT32, y.shape());
+        FunctionalRef.compareWithTorch(k.name(), y, g, new Tensor[] {x, w, b}, t -> (t[2] == null
+                ? ai.djl.nn.core.Linear.linear(t[0], t[1]) : ai.djl.nn.core.Linear.linear(t[0], t[1], t[2]))
+                .singletonOrThrow(), 1e-5);
     }
 
     @Test
@@ -91,18 +71,18 @@ class DenseTest {
 
     @Test
     void finiteDifferenceGradients() {
-        GradCheck.check("linear 2-D", in -> Dense.linear(in[0], in[1], in[2]), TorchPadRef.randn(1, DType.FLOAT64, 3, 4),
-                TorchPadRef.randn(2, DType.FLOAT64, 2, 4), TorchPadRef.randn(3, DType.FLOAT64, 2));
-        GradCheck.check("linear 3-D", in -> Dense.linear(in[0], in[1], in[2]), TorchPadRef.randn(4, DType.FLOAT64, 2, 3, 4),
-                TorchPadRef.randn(5, DType.FLOAT64, 5, 4), TorchPadRef.randn(6, DType.FLOAT64, 5));
+        GradCheck.check("linear 2-D", in -> Dense.linear(in[0], in[1], in[2]), FunctionalRef.randn(1, DType.FLOAT64, 3, 4),
+                FunctionalRef.randn(2, DType.FLOAT64, 2, 4), FunctionalRef.randn(3, DType.FLOAT64, 2));
+        GradCheck.check("linear 3-D", in -> Dense.linear(in[0], in[1], in[2]), FunctionalRef.randn(4, DType.FLOAT64, 2, 3, 4),
+                FunctionalRef.randn(5, DType.FLOAT64, 5, 4), FunctionalRef.randn(6, DType.FLOAT64, 5));
         GradCheck.check("linear 3-D no bias", in -> Dense.linear(in[0], in[1], null),
-                TorchPadRef.randn(7, DType.FLOAT64, 2, 3, 4), TorchPadRef.randn(8, DType.FLOAT64, 5, 4));
-        GradCheck.check("flatten", in -> Dense.flatten(in[0], 1, -1).pow(3), TorchPadRef.randn(9, DType.FLOAT64, 2, 3, 4));
+                FunctionalRef.randn(7, DType.FLOAT64, 2, 3, 4), FunctionalRef.randn(8, DType.FLOAT64, 5, 4));
+        GradCheck.check("flatten", in -> Dense.flatten(in[0], 1, -1).pow(3), FunctionalRef.randn(9, DType.FLOAT64, 2, 3, 4));
     }
 
     @Test
     void flattenMatchesTorch() {
-        Tensor x = TorchPadRef.randn(11, DType.FLOAT32, 2, 3, 4, 5);
+        Tensor x = FunctionalRef.randn(11, DType.FLOAT32, 2, 3, 4, 5);
         int[][] dims = {{0, -1}, {1, -1}, {1, 2}, {-3, -2}, {2, 3}, {0, 1}, {2, 2}};
         try (NDManager m = TorchRef.sub()) {
             NDArray t = TorchRef.toNd(m, x);

@@ -22,7 +22,7 @@ import org.poolact.testing.TorchRef;
 
 /**
  * F.pad against torch: constant padding against libtorch's constant_pad_nd (DJL's {@code NDArray.pad}
- * is not used: its argument order is undocumented, so all modes go through {@link TorchPadRef}, which
+ * is not used: its argument order is undocumented, so all modes go through {@link FunctionalRef}, which
  * composes them from torch slicing, flip and cat), forward and input gradient; plus values from
  * PyTorch's documentation, grad_fn names and error messages.
  */
@@ -53,16 +53,16 @@ class PaddingTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("sweep")
     void matchesTorch(Case k) {
-        Tensor x = TorchPadRef.randn(k.name().hashCode(), DType.FLOAT32, k.shape()).requiresGrad(true);
+        Tensor x = FunctionalRef.randn(k.name().hashCode(), DType.FLOAT32, k.shape()).requiresGrad(true);
         Tensor y = Padding.pad(x, k.left(), k.right(), k.top(), k.bottom(), k.mode());
         assertEquals(k.mode().gradFnName(), y.gradFn().name());
-        Tensor g = TorchPadRef.randn(k.name().hashCode() + 1, DType.FLOAT32, y.shape());
+        Tensor g = FunctionalRef.randn(k.name().hashCode() + 1, DType.FLOAT32, y.shape());
         y.backward(g);
         try (NDManager m = TorchRef.sub()) {
             NDArray tx = TorchRef.toNd(m, x);
             tx.setRequiresGradient(true);
             try (GradientCollector gc = TorchRef.gradients()) {
-                NDArray ty = TorchPadRef.pad(tx, k.left(), k.right(), k.top(), k.bottom(), k.mode());
+                NDArray ty = FunctionalRef.pad(tx, k.left(), k.right(), k.top(), k.bottom(), k.mode());
                 TorchRef.assertClose("pad " + k.name() + " forward", y, ty, 0);
                 gc.backward(ty.mul(TorchRef.toNd(m, g)).sum());
             }
@@ -89,7 +89,7 @@ class PaddingTest {
     void finiteDifferenceGradients() {
         for (PadMode mode : PadMode.values()) {
             GradCheck.check("pad " + mode, in -> Padding.pad(in[0], 1, 2, 3, 1, mode),
-                    TorchPadRef.randn(mode.ordinal(), DType.FLOAT64, 2, 3, 4, 5));
+                    FunctionalRef.randn(mode.ordinal(), DType.FLOAT64, 2, 3, 4, 5));
         }
     }
 
