@@ -128,6 +128,36 @@ class ConvolutionTest {
         }, TOL);
     }
 
+    /** float64 stays float64 end to end and agrees with libtorch's double convolution to ~1e-12. */
+    @Test
+    void float64MatchesTorch() {
+        Conv2dOptions[] opts = {
+            Conv2dOptions.builder().stride(2).padding(1).build(),
+            Conv2dOptions.builder().padding(ConvPadding.SAME).dilation(2, 1).groups(2).build(),
+            Conv2dOptions.builder().padding(2, 1).paddingMode(PaddingMode.CIRCULAR).build(),
+            Conv2dOptions.builder().stride(1, 3).padding(1).paddingMode(PaddingMode.REPLICATE).groups(4).build(),
+        };
+        int i = 0;
+        for (Conv2dOptions o : opts) {
+            Case k = new Case("float64 " + i, 2, 4, 7, 6, 4, 3, 2, o, true, false);
+            Tensor x = FunctionalRef.randn(60 + i, DType.FLOAT64, 2, 4, 7, 6).requiresGrad(true);
+            Tensor w = FunctionalRef.randn(70 + i, DType.FLOAT64, 4, 4 / o.groups(), 3, 2).requiresGrad(true);
+            Tensor b = FunctionalRef.randn(80 + i, DType.FLOAT64, 4).requiresGrad(true);
+            Tensor y = Convolution.conv2d(x, w, b, o);
+            assertEquals(DType.FLOAT64, y.dtype());
+            FunctionalRef.compareWithTorch(k.name(), y, FunctionalRef.randn(90 + i, DType.FLOAT64, y.shape()),
+                    new Tensor[] {x, w, b}, t -> torchConv(t[0], t[1], t[2], k), 1e-12);
+            i++;
+        }
+    }
+
+    @Test
+    void emptyBatchGivesEmptyBatch() {
+        // PyTorch accepts a batch of 0 samples and returns [0, O, H_out, W_out]
+        Tensor y = Convolution.conv2d(Tensor.zeros(0, 2, 5, 5), Tensor.ones(3, 2, 3, 3), Tensor.ones(3), 1, 1);
+        assertArrayEquals(new int[] {0, 3, 5, 5}, y.shape());
+    }
+
     /** The libtorch computation of one case (see the class comment). */
     private static NDArray torchConv(NDArray x, NDArray w, NDArray b, Case k) {
         Conv2dOptions o = k.o();
