@@ -1,0 +1,237 @@
+package org.poolact.kernels;
+
+import java.util.Arrays;
+
+/**
+ * The default {@link Conv2dKernel}. Float32 stays in float: im2col per sample and group into a float
+ * buffer, then {@link FloatGemm#fast()}; the samples of a batch are split over {@link Parallel}'s
+ * threads (each with its own im2col buffer). The weight gradient is summed per chunk of samples and
+ * the chunks' partial sums are added in chunk order, so it is deterministic for a given thread count.
+ * Float64 goes to {@link PlainConv2dKernel} unchanged (it is the gradient-check path), and so do
+ * small float32 convolutions ({@link FloatGemm#isSmall}).
+ */
+final class FastConv2dKernel implements Conv2dKernel {
+    /** The default: convolutions below {@link FloatGemm#isSmall} go to the plain kernel. */
+    static final FastConv2dKernel INSTANCE = new FastConv2dKernel(true);
+    /** Always the float path, whatever the size (tests compare it with the plain kernel). */
+    static final FastConv2dKernel ALWAYS_FLOAT = new FastConv2dKernel(false);
+
+    private final boolean smallToPlain;
+
+    private FastConv2dKernel(boolean smallToPlain) {
+        this.smallToPlain = smallToPlain;
+    }
+
+    /** True when this float32 convolution should run on the plain kernel (see {@link FloatGemm#isSmall}). */
+    private boolean plainFor(Geometry g) {
+        return smallToPlain && FloatGemm.isSmall((long) g.n() * g.outC() * g.colCols() * g.colRows());
+    }
+
+    @Override
+    public double[] forward(Geometry g, double[] input, double[] weight, double[] bias) {
+        return PlainConv2dKernel.INSTANCE.forward(g, input, weight, bias);
+    }
+
+    @Override
+    public double[] backwardInput(Geometry g, double[] gradOut, double[] weight) {
+        return PlainConv2dKernel.INSTANCE.backwardInput(g, gradOut, weight);
+    }
+
+    @Override
+    public double[] backwardWeight(Geometry g, double[] gradOut, double[] input) {
+        return PlainConv2dKernel.INSTANCE.backwardWeight(g, gradOut, input);
+    }
+
+    @Override
+    public double[] backwardBias(Geometry g, double[] gradOut) {
+        return PlainConv2dKernel.INSTANCE.backwardBias(g, gradOut);
+    }
+
+    @Override
+    public float[] forward(Geometry g, float[] input, float[] weight, float[] bias) {
+        if (plainFor(g)) {
+            return PlainConv2dKernel.INSTANCE.forward(g, input, weight, bias);
+        }
+        int rows = g.colRows();
+        int cols = g.colCols();
+        int og = g.og();
+        FloatGemm gemm = FloatGemm.fast();
+        float[] out = new float[g.n() * g.outC() * cols];
+        Parallel.forChunks(g.n(), Parallel.chunks(g.n(), 1), (from, to, chunk) -> {
+            float[] col = new float[rows * cols];
+            for (int b = from; b < to; b++) {
+                for (int grp = 0; grp < g.groups(); grp++) {
+                    im2col(g, input, b, grp, col);
+                    int outOff = (b * g.outC() + grp * og) * cols;
+                    gemm.gemm(og, cols, rows, weight, grp * og * rows, rows, 1, col, 0, cols, 1, out, outOff, cols,
+                            false);
+                }
+                if (bias != null) {
+                    for (int o = 0; o < g.outC(); o++) {
+                        int off = (b * g.outC() + o) * cols;
+                        float bo = bias[o];
+                        for (int p = 0; p < cols; p++) {
+                            out[off + p] += bo;
+                        }
+                    }
+                }
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public float[] backwardInput(Geometry g, float[] gradOut, float[] weight) {
+        if (plainFor(g)) {
+            return PlainConv2dKernel.INSTANCE.backwardInput(g, gradOut, weight);
+        }
+        int rows = g.colRows();
+        int cols = g.colCols();
+        int og = g.og();
+        FloatGemm gemm = FloatGemm.fast();
+        float[] gradIn = new float[g.n() * g.c() * g.h() * g.w()];
+        Parallel.forChunks(g.n(), Parallel.chunks(g.n(), 1), (from, to, chunk) -> {
+            float[] col = new float[rows * cols];
+            for (int b = from; b < to; b++) {
+                for (int grp = 0; grp < g.groups(); grp++) {
+                    int gOff = (b * g.outC() + grp * og) * cols;
+                    // col[rows x cols] = W_g^T [rows x og] * gradOut_g [og x cols]
+                    gemm.gemm(rows, cols, og, weight, grp * og * rows, 1, rows, gradOut, gOff, cols, 1, col, 0, cols,
+                            false);
+                    col2imAdd(g, col, b, grp, gradIn);
+                }
+            }
+        });
+        return gradIn;
+    }
+
+    @Override
+    public float[] backwardWeight(Geometry g, float[] gradOut, float[] input) {
+        if (plainFor(g)) {
+            return PlainConv2dKernel.INSTANCE.backwardWeight(g, gradOut, input);
+        }
+        int rows = g.colRows();
+        int cols = g.colCols();
+        int og = g.og();
+        FloatGemm gemm = FloatGemm.fast();
+        int chunks = Parallel.chunks(g.n(), 1);
+        float[][] partial = new float[chunks][];
+        Parallel.forChunks(g.n(), chunks, (from, to, chunk) -> {
+            float[] gw = new float[g.outC() * rows];
+            float[] col = new float[rows * cols];
+            for (int b = from; b < to; b++) {
+                for (int grp = 0; grp < g.groups(); grp++) {
+                    im2col(g, input, b, grp, col);
+                    int gOff = (b * g.outC() + grp * og) * cols;
+                    // gW_g [og x rows] += gradOut_g [og x cols] * col^T [cols x rows]
+                    gemm.gemm(og, rows, cols, gradOut, gOff, cols, 1, col, 0, 1, cols, gw, grp * og * rows, rows, true);
+                }
+            }
+            partial[chunk] = gw;
+        });
+        float[] gradW = partial[0];
+        for (int c = 1; c < chunks; c++) {
+            float[] p = partial[c];
+            for (int i = 0; i < gradW.length; i++) {
+                gradW[i] += p[i];
+            }
+        }
+        return gradW;
+    }
+
+    @Override
+    public float[] backwardBias(Geometry g, float[] gradOut) {
+        if (plainFor(g)) {
+            return PlainConv2dKernel.INSTANCE.backwardBias(g, gradOut);
+        }
+        int cols = g.colCols();
+        float[] gradB = new float[g.outC()];
+        Parallel.forChunks(g.outC(), Parallel.chunks(g.outC(), 8), (from, to, chunk) -> {
+            for (int o = from; o < to; o++) {
+                double s = 0;
+                for (int b = 0; b < g.n(); b++) {
+                    int off = (b * g.outC() + o) * cols;
+                    for (int p = 0; p < cols; p++) {
+                        s += gradOut[off + p];
+                    }
+                }
+                gradB[o] = (float) s;
+            }
+        });
+        return gradB;
+    }
+
+    /**
+     * col[(ci*kh + i)*kw + j][y*ow + x] = input value under kernel tap (i, j) of output (y, x), 0 in the padding.
+     * NOTE: the float twin of {@link PlainConv2dKernel#im2col}; Java has no generics over primitive
+     * arrays. Keep the two in step.
+     */
+    private static void im2col(Geometry g, float[] input, int b, int grp, float[] col) {
+        int cols = g.colCols();
+        int plane = g.h() * g.w();
+        int ow = g.ow();
+        int sw = g.strideW();
+        int row = 0;
+        for (int ci = 0; ci < g.cg(); ci++) {
+            int inOff = (b * g.c() + grp * g.cg() + ci) * plane;
+            for (int i = 0; i < g.kh(); i++) {
+                for (int j = 0; j < g.kw(); j++, row++) {
+                    int colOff = row * cols;
+                    int dx = j * g.dilationW() - g.padLeft();
+                    // x range whose source column ix = x*sw + dx lies inside [0, w)
+                    int x0 = dx >= 0 ? 0 : Math.min(ow, (-dx + sw - 1) / sw);
+                    int x1 = g.w() - 1 - dx < 0 ? x0 : Math.max(x0, Math.min(ow, (g.w() - 1 - dx) / sw + 1));
+                    for (int y = 0; y < g.oh(); y++) {
+                        int iy = y * g.strideH() - g.padTop() + i * g.dilationH();
+                        int dst = colOff + y * ow;
+                        if (iy < 0 || iy >= g.h()) {
+                            Arrays.fill(col, dst, dst + ow, 0f);
+                            continue;
+                        }
+                        int src = inOff + iy * g.w() + dx;
+                        Arrays.fill(col, dst, dst + x0, 0f);
+                        if (sw == 1) {
+                            System.arraycopy(input, src + x0, col, dst + x0, x1 - x0);
+                        } else {
+                            for (int x = x0; x < x1; x++) {
+                                col[dst + x] = input[src + x * sw];
+                            }
+                        }
+                        Arrays.fill(col, dst + x1, dst + ow, 0f);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The adjoint of {@link #im2col}: adds each column entry back into the input position it was read from. */
+    private static void col2imAdd(Geometry g, float[] col, int b, int grp, float[] gradIn) {
+        int cols = g.colCols();
+        int plane = g.h() * g.w();
+        int ow = g.ow();
+        int sw = g.strideW();
+        int row = 0;
+        for (int ci = 0; ci < g.cg(); ci++) {
+            int inOff = (b * g.c() + grp * g.cg() + ci) * plane;
+            for (int i = 0; i < g.kh(); i++) {
+                for (int j = 0; j < g.kw(); j++, row++) {
+                    int colOff = row * cols;
+                    int dx = j * g.dilationW() - g.padLeft();
+                    int x0 = dx >= 0 ? 0 : Math.min(ow, (-dx + sw - 1) / sw);
+                    int x1 = g.w() - 1 - dx < 0 ? x0 : Math.max(x0, Math.min(ow, (g.w() - 1 - dx) / sw + 1));
+                    for (int y = 0; y < g.oh(); y++) {
+                        int iy = y * g.strideH() - g.padTop() + i * g.dilationH();
+                        if (iy < 0 || iy >= g.h()) {
+                            continue;
+                        }
+                        int src = colOff + y * ow;
+                        int dst = inOff + iy * g.w() + dx;
+                        for (int x = x0; x < x1; x++) {
+                            gradIn[dst + x * sw] += col[src + x];
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
