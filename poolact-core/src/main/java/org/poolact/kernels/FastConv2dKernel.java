@@ -115,6 +115,10 @@ final class FastConv2dKernel implements Conv2dKernel {
         int og = g.og();
         FloatGemm gemm = FloatGemm.fast();
         int chunks = Parallel.chunks(g.n(), 1);
+        // NOTE: with fewer kernel taps than output channels (a first layer: rows = 9, og = 32) the
+        // product is computed transposed, gW^T [rows x og] = col [rows x cols] * gradOut_g^T, so the
+        // long dimension fills the GEMM's vector registers; the sum per entry is the same.
+        boolean transposed = rows < og;
         float[][] partial = new float[chunks][];
         Parallel.forChunks(g.n(), chunks, (from, to, chunk) -> {
             float[] gw = new float[g.outC() * rows];
@@ -123,17 +127,35 @@ final class FastConv2dKernel implements Conv2dKernel {
                 for (int grp = 0; grp < g.groups(); grp++) {
                     im2col(g, input, b, grp, col);
                     int gOff = (b * g.outC() + grp * og) * cols;
-                    // gW_g [og x rows] += gradOut_g [og x cols] * col^T [cols x rows]
-                    gemm.gemm(og, rows, cols, gradOut, gOff, cols, 1, col, 0, 1, cols, gw, grp * og * rows, rows, true);
+                    if (transposed) {
+                        gemm.gemm(rows, og, cols, col, 0, cols, 1, gradOut, gOff, 1, cols, gw, grp * og * rows, og,
+                                true);
+                    } else {
+                        // gW_g [og x rows] += gradOut_g [og x cols] * col^T [cols x rows]
+                        gemm.gemm(og, rows, cols, gradOut, gOff, cols, 1, col, 0, 1, cols, gw, grp * og * rows, rows,
+                                true);
+                    }
                 }
             }
             partial[chunk] = gw;
         });
-        float[] gradW = partial[0];
+        float[] sum = partial[0];
         for (int c = 1; c < chunks; c++) {
             float[] p = partial[c];
-            for (int i = 0; i < gradW.length; i++) {
-                gradW[i] += p[i];
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += p[i];
+            }
+        }
+        if (!transposed) {
+            return sum;
+        }
+        float[] gradW = new float[sum.length];
+        for (int grp = 0; grp < g.groups(); grp++) {
+            int base = grp * og * rows;
+            for (int r = 0; r < rows; r++) {
+                for (int o = 0; o < og; o++) {
+                    gradW[base + o * rows + r] = sum[base + r * og + o];
+                }
             }
         }
         return gradW;
@@ -150,15 +172,31 @@ final class FastConv2dKernel implements Conv2dKernel {
             for (int o = from; o < to; o++) {
                 double s = 0;
                 for (int b = 0; b < g.n(); b++) {
-                    int off = (b * g.outC() + o) * cols;
-                    for (int p = 0; p < cols; p++) {
-                        s += gradOut[off + p];
-                    }
+                    s += sum(gradOut, (b * g.outC() + o) * cols, cols);
                 }
                 gradB[o] = (float) s;
             }
         });
         return gradB;
+    }
+
+    /** a[off] + ... + a[off + len - 1] in double, over four independent partial sums (for speed). */
+    private static double sum(float[] a, int off, int len) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (; i + 3 < len; i += 4) {
+            s0 += a[off + i];
+            s1 += a[off + i + 1];
+            s2 += a[off + i + 2];
+            s3 += a[off + i + 3];
+        }
+        for (; i < len; i++) {
+            s0 += a[off + i];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /**
