@@ -1,33 +1,42 @@
 package org.poolact.cli.order;
 
-import java.util.function.UnaryOperator;
-
+import org.poolact.nn.functional.ActivationSpec;
 import org.poolact.tensor.Tensor;
 
 /**
  * An activation chosen by its SPEC ({@code relu}, {@code leaky_relu:0.1}, {@code prelu:-0.5},
- * {@code gelu:tanh}...), with the traits that decide whether it commutes with a pooling.
- *
- * @param spec   the SPEC as the user wrote it, normalised
- * @param module the module as PyTorch prints it, e.g. {@code ReLU()}
- * @param fn     the functional op, recording autograd
+ * {@code gelu:tanh}...) through the engine's {@link ActivationSpec} registry, with the traits that
+ * decide whether it commutes with a pooling.
  */
-public record Activation(String spec, String module, UnaryOperator<Tensor> fn, ActivationTraits traits) {
+public record Activation(ActivationSpec engineSpec, ActivationTraits traits) {
 
-    /** Parses a SPEC through the engine's activation registry; unknown names list the valid ones. */
+    /**
+     * Parses a SPEC.
+     *
+     * @throws IllegalArgumentException for an unknown name (listing the valid ones) or a bad parameter
+     */
     public static Activation parse(String spec) {
-        // TODO(cli): wire to org.poolact.nn.functional.ActivationSpec once merged.
-        throw new IllegalArgumentException("activation registry not merged yet: " + spec);
+        ActivationSpec s = ActivationSpec.parse(spec);
+        return new Activation(s, ActivationTraits.of(s));
     }
 
-    /** Applies the activation. */
-    public Tensor apply(Tensor x) {
-        return fn.apply(x);
+    /** The canonical SPEC, e.g. {@code leaky_relu:0.1}. */
+    public String spec() {
+        return engineSpec.toString();
     }
 
-    /** The function's name, without parameter: {@code leaky_relu} for {@code leaky_relu:0.1}. */
+    /** The function's name without parameters, e.g. {@code leaky_relu}. */
     public String name() {
-        int colon = spec.indexOf(':');
-        return colon < 0 ? spec : spec.substring(0, colon);
+        return engineSpec.name();
+    }
+
+    /** The module as PyTorch prints it, e.g. {@code LeakyReLU(negative_slope=0.1)}. */
+    public String module() {
+        return engineSpec.toModule().toString();
+    }
+
+    /** Applies the activation, recording autograd. */
+    public Tensor apply(Tensor x) {
+        return engineSpec.apply(x);
     }
 }

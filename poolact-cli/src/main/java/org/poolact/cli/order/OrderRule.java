@@ -25,21 +25,26 @@ public final class OrderRule {
     }
 
     private static Rule maxRule(String f, ActivationTraits t) {
+        String why = t.declared().reason();
         if (t.nonDecreasing()) {
-            return new Rule(f + " is non-decreasing, and a non-decreasing f commutes with max: "
+            return new Rule(f + " is non-decreasing (" + why + "), and a non-decreasing f commutes with max: "
                     + "max(f(a), f(b)) = f(max(a, b)), so both orders give the same result on every input "
                     + "(max pooling's padding is -inf and never picked).", true);
         }
         if (t.nonIncreasing()) {
-            return new Rule(f + " is non-increasing, so it turns max into min: max(f(a), f(b)) = f(min(a, b)); "
-                    + "the orders differ whenever a window holds two different values.", false);
+            return new Rule(f + " is non-increasing (" + why + "), so it turns max into min: "
+                    + "max(f(a), f(b)) = f(min(a, b)); the orders differ whenever a window holds values f tells apart.",
+                    false);
         }
-        double a = t.decreaseFrom();
-        double b = t.decreaseTo();
-        return new Rule(f + " is not monotone: it decreases somewhere, e.g. f(" + num(a) + ") > f(" + num(b)
-                + "), so on a window {" + num(a) + ", " + num(b) + "} max then f gives f(" + num(b)
-                + ") but f then max gives f(" + num(a) + "); only non-decreasing activations commute with max.",
-                false);
+        String pair = "";
+        if (t.hasDecreasingPair()) {
+            String a = num(t.decreaseFrom());
+            String b = num(t.decreaseTo());
+            pair = ": e.g. f(" + a + ") > f(" + b + "), so on a window {" + a + ", " + b + "} max then f gives f(" + b
+                    + ") but f then max gives f(" + a + ")";
+        }
+        return new Rule(f + " is " + why + pair + "; only a non-decreasing activation commutes with max, so the "
+                + "orders differ on any window whose values straddle a stretch where f decreases.", false);
     }
 
     private static Rule avgRule(String f, ActivationTraits t, PoolSpec pool) {
