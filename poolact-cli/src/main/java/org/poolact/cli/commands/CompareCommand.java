@@ -67,7 +67,7 @@ public final class CompareCommand implements Callable<Integer> {
             out.println("act:    " + activation.spec() + "  " + activation.module());
             out.println("pool:   " + result.pool().module());
             out.println();
-            OrderReport.text(out, result, "x");
+            OrderReport.text(out, result, "x", java.util.List.of());
         }
         return ExitCodes.OK;
     }

@@ -1,6 +1,7 @@
 package org.poolact.cli.commands;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.poolact.cli.ExitCodes;
@@ -101,9 +102,9 @@ public final class DemoCommand implements Callable<Integer> {
                 out.println();
                 out.println("== " + (kind == PoolKind.MAX ? "Max" : "Average") + " pooling: pool = "
                         + poolSpec.module());
-                OrderReport.text(out, r, "conv_out");
-                out.println("  (image pixels with non-zero gradient: act -> pool " + pixels[0] + " of "
-                        + image.numel() + ", pool -> act " + pixels[1] + " of " + image.numel() + ")");
+                OrderReport.text(out, r, "conv_out", List.of("image pixels with non-zero gradient:",
+                        "                      act -> pool " + pixels[0] + " of " + image.numel() + ", pool -> act "
+                                + pixels[1] + " of " + image.numel()));
             }
         }
         if (format.isJson()) {

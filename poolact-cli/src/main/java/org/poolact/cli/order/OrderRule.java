@@ -81,8 +81,14 @@ public final class OrderRule {
                 false);
     }
 
-    /** A short number: {@code 0.5}, {@code -2}, {@code 0.693}. */
-    static String num(double v) {
+    /** A short number: {@code 0.5}, {@code -2}, {@code 0.06966}, {@code nan}, {@code -inf}. */
+    public static String num(double v) {
+        if (Double.isNaN(v)) {
+            return "nan";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
         if (v == Math.rint(v) && Math.abs(v) < 1e9) {
             return Long.toString((long) v);
         }
