@@ -42,24 +42,34 @@ public final class PoolKernels {
                     while (iw0 < 0) {
                         iw0 += g.dW();
                     }
-                    int maxIndex = ih0 * g.inW() + iw0;
-                    double maxVal = Double.NEGATIVE_INFINITY;
-                    for (int ih = ih0; ih < ih1; ih += g.dH()) {
-                        for (int iw = iw0; iw < iw1; iw += g.dW()) {
-                            int idx = ih * g.inW() + iw;
-                            double v = in[inOff + idx];
-                            // NOTE: strict '>' keeps the first of equal maxima; every NaN replaces, so the last NaN wins.
-                            if (v > maxVal || Double.isNaN(v)) {
-                                maxVal = v;
-                                maxIndex = idx;
-                            }
-                        }
-                    }
-                    out[o] = maxVal;
-                    indices[o] = maxIndex;
+                    int idx = scanMax(in, inOff, g.inW(), ih0, ih1, g.dH(), iw0, iw1, g.dW());
+                    out[o] = idx < 0 ? Double.NEGATIVE_INFINITY : in[inOff + idx];
+                    indices[o] = idx < 0 ? ih0 * g.inW() + iw0 : idx;
                 }
             }
         }
+    }
+
+    /**
+     * Scans rows [ih0, ih1) step dH and columns [iw0, iw1) step dW of the plane at {@code inOff},
+     * starting from a maximum of -inf, and returns the flat in-plane index taken, or -1 when no
+     * element beats -inf (then PyTorch reports the window's first in-bounds position with value -inf).
+     */
+    private static int scanMax(double[] in, int inOff, int inW, int ih0, int ih1, int dH, int iw0, int iw1, int dW) {
+        int maxIndex = -1;
+        double maxVal = Double.NEGATIVE_INFINITY;
+        for (int ih = ih0; ih < ih1; ih += dH) {
+            for (int iw = iw0; iw < iw1; iw += dW) {
+                int idx = ih * inW + iw;
+                double v = in[inOff + idx];
+                // NOTE: strict '>' keeps the first of equal maxima; every NaN replaces, so the last NaN wins.
+                if (v > maxVal || Double.isNaN(v)) {
+                    maxVal = v;
+                    maxIndex = idx;
+                }
+            }
+        }
+        return maxIndex;
     }
 
     /**
@@ -170,81 +180,64 @@ public final class PoolKernels {
         return (int) -Math.floorDiv(-(long) (a + 1) * inSize, outSize);
     }
 
-    /** Adaptive average pooling: out = sum / kh / kw (two roundings, as PyTorch divides twice). */
-    public static void adaptiveAvgPool2d(double[] in, int planes, int inH, int inW, int outH, int outW,
-                                         double[] out, boolean f32) {
+    /** One adaptive window: plane c, flat output position o, input rows [ih0, ih1) and columns [iw0, iw1). */
+    @FunctionalInterface
+    private interface AdaptiveWindow {
+        void apply(int c, int o, int ih0, int ih1, int iw0, int iw1);
+    }
+
+    /** Visits every adaptive window of every plane, in output order. */
+    private static void forEachAdaptiveWindow(int planes, int inH, int inW, int outH, int outW, AdaptiveWindow f) {
         for (int c = 0; c < planes; c++) {
-            int inOff = c * inH * inW;
             for (int oh = 0; oh < outH; oh++) {
                 int ih0 = adaptiveStart(oh, outH, inH);
                 int ih1 = adaptiveEnd(oh, outH, inH);
                 for (int ow = 0; ow < outW; ow++) {
-                    int iw0 = adaptiveStart(ow, outW, inW);
-                    int iw1 = adaptiveEnd(ow, outW, inW);
-                    double sum = 0;
-                    for (int ih = ih0; ih < ih1; ih++) {
-                        for (int iw = iw0; iw < iw1; iw++) {
-                            sum = round(sum + in[inOff + ih * inW + iw], f32);
-                        }
-                    }
-                    out[(c * outH + oh) * outW + ow] = round(round(sum / (ih1 - ih0), f32) / (iw1 - iw0), f32);
+                    f.apply(c, (c * outH + oh) * outW + ow, ih0, ih1, adaptiveStart(ow, outW, inW),
+                            adaptiveEnd(ow, outW, inW));
                 }
             }
         }
+    }
+
+    /** Adaptive average pooling: out = sum / kh / kw (two roundings, as PyTorch divides twice). */
+    public static void adaptiveAvgPool2d(double[] in, int planes, int inH, int inW, int outH, int outW,
+                                         double[] out, boolean f32) {
+        forEachAdaptiveWindow(planes, inH, inW, outH, outW, (c, o, ih0, ih1, iw0, iw1) -> {
+            int inOff = c * inH * inW;
+            double sum = 0;
+            for (int ih = ih0; ih < ih1; ih++) {
+                for (int iw = iw0; iw < iw1; iw++) {
+                    sum = round(sum + in[inOff + ih * inW + iw], f32);
+                }
+            }
+            out[o] = round(round(sum / (ih1 - ih0), f32) / (iw1 - iw0), f32);
+        });
     }
 
     /** Backward of adaptive average pooling: each input of a window gets gradOut / kh / kw. */
     public static void adaptiveAvgPool2dBackward(double[] gradOut, int planes, int inH, int inW, int outH, int outW,
                                                  double[] gradIn, boolean f32) {
-        for (int c = 0; c < planes; c++) {
+        forEachAdaptiveWindow(planes, inH, inW, outH, outW, (c, o, ih0, ih1, iw0, iw1) -> {
             int inOff = c * inH * inW;
-            for (int oh = 0; oh < outH; oh++) {
-                int ih0 = adaptiveStart(oh, outH, inH);
-                int ih1 = adaptiveEnd(oh, outH, inH);
-                for (int ow = 0; ow < outW; ow++) {
-                    int iw0 = adaptiveStart(ow, outW, inW);
-                    int iw1 = adaptiveEnd(ow, outW, inW);
-                    double g = gradOut[(c * outH + oh) * outW + ow];
-                    double delta = round(round(g / (ih1 - ih0), f32) / (iw1 - iw0), f32);
-                    for (int ih = ih0; ih < ih1; ih++) {
-                        for (int iw = iw0; iw < iw1; iw++) {
-                            int i = inOff + ih * inW + iw;
-                            gradIn[i] = round(gradIn[i] + delta, f32);
-                        }
-                    }
+            double delta = round(round(gradOut[o] / (ih1 - ih0), f32) / (iw1 - iw0), f32);
+            for (int ih = ih0; ih < ih1; ih++) {
+                for (int iw = iw0; iw < iw1; iw++) {
+                    int i = inOff + ih * inW + iw;
+                    gradIn[i] = round(gradIn[i] + delta, f32);
                 }
             }
-        }
+        });
     }
 
     /** Adaptive max pooling with flat in-plane indices; same tie (first wins) and NaN (last wins) rule as {@link #maxPool2d}. */
     public static void adaptiveMaxPool2d(double[] in, int planes, int inH, int inW, int outH, int outW,
                                          double[] out, long[] indices) {
-        for (int c = 0; c < planes; c++) {
+        forEachAdaptiveWindow(planes, inH, inW, outH, outW, (c, o, ih0, ih1, iw0, iw1) -> {
             int inOff = c * inH * inW;
-            for (int oh = 0; oh < outH; oh++) {
-                int ih0 = adaptiveStart(oh, outH, inH);
-                int ih1 = adaptiveEnd(oh, outH, inH);
-                for (int ow = 0; ow < outW; ow++) {
-                    int iw0 = adaptiveStart(ow, outW, inW);
-                    int iw1 = adaptiveEnd(ow, outW, inW);
-                    int maxIndex = ih0 * inW + iw0;
-                    double maxVal = Double.NEGATIVE_INFINITY;
-                    for (int ih = ih0; ih < ih1; ih++) {
-                        for (int iw = iw0; iw < iw1; iw++) {
-                            int idx = ih * inW + iw;
-                            double v = in[inOff + idx];
-                            if (v > maxVal || Double.isNaN(v)) {
-                                maxVal = v;
-                                maxIndex = idx;
-                            }
-                        }
-                    }
-                    int o = (c * outH + oh) * outW + ow;
-                    out[o] = maxVal;
-                    indices[o] = maxIndex;
-                }
-            }
-        }
+            int idx = scanMax(in, inOff, inW, ih0, ih1, 1, iw0, iw1, 1);
+            out[o] = idx < 0 ? Double.NEGATIVE_INFINITY : in[inOff + idx];
+            indices[o] = idx < 0 ? ih0 * inW + iw0 : idx;
+        });
     }
 }

@@ -23,10 +23,12 @@ public record AvgPool2dOptions(Size2 kernelSize, Size2 stride, Size2 padding, bo
         return new AvgPool2dOptions(kernelSize, null, Size2.of(0), false, true, null);
     }
 
+    /** A square stride. */
     public AvgPool2dOptions stride(int s) {
         return stride(Size2.of(s));
     }
 
+    /** A (sH, sW) stride. */
     public AvgPool2dOptions stride(int sH, int sW) {
         return stride(Size2.of(sH, sW));
     }
@@ -36,22 +38,27 @@ public record AvgPool2dOptions(Size2 kernelSize, Size2 stride, Size2 padding, bo
         return new AvgPool2dOptions(kernelSize, s, padding, ceilMode, countIncludePad, divisorOverride);
     }
 
+    /** The same padding on all four sides. */
     public AvgPool2dOptions padding(int p) {
         return padding(Size2.of(p));
     }
 
+    /** pH rows on top and bottom, pW columns left and right. */
     public AvgPool2dOptions padding(int pH, int pW) {
         return padding(Size2.of(pH, pW));
     }
 
+    /** Sets the padding. */
     public AvgPool2dOptions padding(Size2 p) {
         return new AvgPool2dOptions(kernelSize, stride, p, ceilMode, countIncludePad, divisorOverride);
     }
 
+    /** ceil_mode: ceil instead of floor in the output size (windows may not start in the right padding). */
     public AvgPool2dOptions ceilMode(boolean flag) {
         return new AvgPool2dOptions(kernelSize, stride, padding, flag, countIncludePad, divisorOverride);
     }
 
+    /** count_include_pad: whether padding zeros count in the divisor. */
     public AvgPool2dOptions countIncludePad(boolean flag) {
         return new AvgPool2dOptions(kernelSize, stride, padding, ceilMode, flag, divisorOverride);
     }

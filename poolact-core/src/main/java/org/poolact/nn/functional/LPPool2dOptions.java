@@ -16,10 +16,12 @@ public record LPPool2dOptions(double normType, Size2 kernelSize, Size2 stride, b
         return new LPPool2dOptions(normType, Size2.of(kH, kW), null, false);
     }
 
+    /** A square stride. */
     public LPPool2dOptions stride(int s) {
         return stride(Size2.of(s));
     }
 
+    /** A (sH, sW) stride. */
     public LPPool2dOptions stride(int sH, int sW) {
         return stride(Size2.of(sH, sW));
     }
@@ -29,6 +31,7 @@ public record LPPool2dOptions(double normType, Size2 kernelSize, Size2 stride, b
         return new LPPool2dOptions(normType, kernelSize, s, ceilMode);
     }
 
+    /** ceil_mode: ceil instead of floor in the output size (windows may not start in the right padding). */
     public LPPool2dOptions ceilMode(boolean flag) {
         return new LPPool2dOptions(normType, kernelSize, stride, flag);
     }

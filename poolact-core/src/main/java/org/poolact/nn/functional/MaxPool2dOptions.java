@@ -23,10 +23,12 @@ public record MaxPool2dOptions(Size2 kernelSize, Size2 stride, Size2 padding, Si
         return new MaxPool2dOptions(kernelSize, null, Size2.of(0), Size2.of(1), false, false);
     }
 
+    /** A square stride. */
     public MaxPool2dOptions stride(int s) {
         return stride(Size2.of(s));
     }
 
+    /** A (sH, sW) stride. */
     public MaxPool2dOptions stride(int sH, int sW) {
         return stride(Size2.of(sH, sW));
     }
@@ -36,34 +38,42 @@ public record MaxPool2dOptions(Size2 kernelSize, Size2 stride, Size2 padding, Si
         return new MaxPool2dOptions(kernelSize, s, padding, dilation, returnIndices, ceilMode);
     }
 
+    /** The same padding on all four sides. */
     public MaxPool2dOptions padding(int p) {
         return padding(Size2.of(p));
     }
 
+    /** pH rows on top and bottom, pW columns left and right. */
     public MaxPool2dOptions padding(int pH, int pW) {
         return padding(Size2.of(pH, pW));
     }
 
+    /** Sets the padding. */
     public MaxPool2dOptions padding(Size2 p) {
         return new MaxPool2dOptions(kernelSize, stride, p, dilation, returnIndices, ceilMode);
     }
 
+    /** The same dilation along H and W. */
     public MaxPool2dOptions dilation(int d) {
         return dilation(Size2.of(d));
     }
 
+    /** A (dH, dW) dilation. */
     public MaxPool2dOptions dilation(int dH, int dW) {
         return dilation(Size2.of(dH, dW));
     }
 
+    /** Sets the dilation. */
     public MaxPool2dOptions dilation(Size2 d) {
         return new MaxPool2dOptions(kernelSize, stride, padding, d, returnIndices, ceilMode);
     }
 
+    /** return_indices: used by the module ({@code MaxPool2d.forwardWithIndices}). */
     public MaxPool2dOptions returnIndices(boolean flag) {
         return new MaxPool2dOptions(kernelSize, stride, padding, dilation, flag, ceilMode);
     }
 
+    /** ceil_mode: ceil instead of floor in the output size (windows may not start in the right padding). */
     public MaxPool2dOptions ceilMode(boolean flag) {
         return new MaxPool2dOptions(kernelSize, stride, padding, dilation, returnIndices, flag);
     }
