@@ -98,6 +98,13 @@ class AdaptivePool2dTest {
             TorchRef.assertClose("lp_pool2d vs DJL lpPool2d", Pooling.lpPool2d(r, 2, 3),
                     Pool.lpPool2d(TorchRef.toNd(m, r), 2f, PoolRef.pair(3, 3), PoolRef.pair(3, 3),
                             PoolRef.pair(0, 0), false), PoolRef.TOL);
+            // libtorch's own C++ lp_pool2d on negative inputs, odd p: no abs() is taken before the power.
+            Tensor signed = PoolRef.randn(6, DType.FLOAT32, 1, 2, 6, 6);
+            for (float p : new float[] {1f, 3f}) {
+                TorchRef.assertClose("lp_pool2d signed p=" + p + " vs DJL lpPool2d", Pooling.lpPool2d(signed, p, 2),
+                        Pool.lpPool2d(TorchRef.toNd(m, signed), p, PoolRef.pair(2, 2), PoolRef.pair(2, 2),
+                                PoolRef.pair(0, 0), false), PoolRef.TOL);
+            }
         }
         assertEquals("PowBackward0", Pooling.lpPool2d(neg.detach().requiresGrad(true), 2, 2).gradFn().name());
     }
