@@ -8,6 +8,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Writes IDX unsigned-byte files ({@link IdxReader}'s format) atomically: the bytes go to a
@@ -51,10 +52,13 @@ public final class IdxWriter {
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, target.getFileName().toString() + ".", ".tmp");
+        // NOTE: not Files.createTempFile, which makes the file owner-only (0600); this one gets the
+        // usual permissions, like any other file the user writes.
+        Path tmp = dir.resolve(target.getFileName() + "." + ProcessHandle.current().pid() + "-" + System.nanoTime()
+                + ".tmp");
         boolean done = false;
         try {
-            try (OutputStream raw = Files.newOutputStream(tmp);
+            try (OutputStream raw = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                  DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
                 body.write(out);
             }
