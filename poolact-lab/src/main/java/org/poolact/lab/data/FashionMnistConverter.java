@@ -73,13 +73,17 @@ public final class FashionMnistConverter {
                     }
                     int n = 0;
                     for (JsonToken v = p.nextToken(); v != JsonToken.END_ARRAY; v = p.nextToken()) {
-                        if (v != JsonToken.VALUE_NUMBER_INT || n >= PIXELS) {
+                        if (v != JsonToken.VALUE_NUMBER_INT) {
                             throw error(p, name, "row " + index + ": " + PIXELS + " integers", v);
+                        }
+                        if (n == PIXELS) {
+                            throw new IOException(name + ": row " + index + ": expected " + PIXELS
+                                    + " pixels, got more (at byte " + p.currentTokenLocation().getByteOffset() + ")");
                         }
                         int value = p.getIntValue();
                         if (value < 0 || value > 255) {
                             throw new IOException(name + ": row " + index + ", pixel " + n + ": expected 0..255, got "
-                                    + value + " (at byte " + p.currentLocation().getByteOffset() + ")");
+                                    + value + " (at byte " + p.currentTokenLocation().getByteOffset() + ")");
                         }
                         row[n++] = (byte) value;
                     }
@@ -153,7 +157,7 @@ public final class FashionMnistConverter {
     }
 
     private static IOException error(JsonParser p, String name, String what, JsonToken got) {
-        return new IOException(name + ": at byte " + p.currentLocation().getByteOffset() + ": expected " + what
+        return new IOException(name + ": at byte " + p.currentTokenLocation().getByteOffset() + ": expected " + what
                 + ", got " + (got == null ? "end of file" : got.asString() != null ? got.asString() : got.name()));
     }
 }
