@@ -45,21 +45,33 @@ class RealDataTest {
         return counts;
     }
 
-    @Test
-    void mnistCountsLabelsAndPixelSums() throws IOException {
-        IdxFiles files = require(DataSetId.MNIST);
+    /**
+     * Loads both sets of {@code files} and checks the sizes (60,000 / 10,000), the pixel sums and the
+     * training mean against a published value; returns {train, test}.
+     */
+    private static Dataset[] loadAndCheck(IdxFiles files, long trainSum, long testSum, double publishedMean,
+            double tol) throws IOException {
         Dataset train = files.loadTrain();
         Dataset test = files.loadTest();
         assertEquals(60_000, train.size());
         assertEquals(10_000, test.size());
+        long sum = pixelSum(IdxReader.readImages(files.trainImages()));
+        assertEquals(trainSum, sum);
+        assertEquals(testSum, pixelSum(IdxReader.readImages(files.testImages())));
+        assertEquals(publishedMean, sum / (60_000.0 * 784 * 255), tol);
+        return new Dataset[] {train, test};
+    }
+
+    @Test
+    void mnistCountsLabelsAndPixelSums() throws IOException {
+        // training mean 0.13066: the usual Normalize((0.1307,), ...)
+        Dataset[] sets = loadAndCheck(require(DataSetId.MNIST), 1_567_298_545L, 264_923_200L, 0.1307, 1e-4);
+        Dataset train = sets[0];
+        Dataset test = sets[1];
         assertArrayEquals(new int[] {5, 0, 4, 1, 9}, Arrays.copyOf(train.labels(), 5));
         assertArrayEquals(new int[] {7, 2, 1, 0, 4}, Arrays.copyOf(test.labels(), 5));
         assertEquals(267_236, Arrays.stream(train.labels()).sum());
         assertEquals(44_434, Arrays.stream(test.labels()).sum());
-        IdxImages trainImages = IdxReader.readImages(files.trainImages());
-        assertEquals(1_567_298_545L, pixelSum(trainImages));
-        assertEquals(264_923_200L, pixelSum(IdxReader.readImages(files.testImages())));
-        assertEquals(0.1307, pixelSum(trainImages) / (60_000.0 * 784 * 255), 1e-4);
         long first = 0;
         for (int r = 0; r < 28; r++) {
             for (int c = 0; c < 28; c++) {
@@ -71,22 +83,14 @@ class RealDataTest {
 
     @Test
     void fashionMnistSplitCountsAndPixelSums() throws IOException {
-        IdxFiles files = require(DataSetId.FASHION_MNIST);
-        Dataset train = files.loadTrain();
-        Dataset test = files.loadTest();
-        assertEquals(60_000, train.size());
-        assertEquals(10_000, test.size());
+        // the published Fashion-MNIST training mean is 0.2860
+        Dataset[] sets = loadAndCheck(require(DataSetId.FASHION_MNIST), 3_431_889_312L, 573_580_711L, 0.2860, 5e-4);
         int[] sixThousand = new int[10];
         Arrays.fill(sixThousand, 6000);
         int[] oneThousand = new int[10];
         Arrays.fill(oneThousand, 1000);
-        assertArrayEquals(sixThousand, classCounts(train));
-        assertArrayEquals(oneThousand, classCounts(test));
-        assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0}, Arrays.copyOf(test.labels(), 11), "interleaved");
-        IdxImages trainImages = IdxReader.readImages(files.trainImages());
-        assertEquals(3_431_889_312L, pixelSum(trainImages));
-        assertEquals(573_580_711L, pixelSum(IdxReader.readImages(files.testImages())));
-        // the published Fashion-MNIST training mean is 0.2860
-        assertEquals(0.2860, pixelSum(trainImages) / (60_000.0 * 784 * 255), 5e-4);
+        assertArrayEquals(sixThousand, classCounts(sets[0]));
+        assertArrayEquals(oneThousand, classCounts(sets[1]));
+        assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0}, Arrays.copyOf(sets[1].labels(), 11), "interleaved");
     }
 }
