@@ -13,9 +13,11 @@ import org.poolact.random.Generator;
  *
  * <p>Shuffling draws from the explicit generator given to {@link Builder#shuffle(Generator)}, never
  * from a global one, so a seed fixes the order of every epoch. The draws mirror PyTorch's loader
- * (as its source reads; see the NOTE in {@link EpochIterator}): per epoch, one 64-bit draw for the
- * worker base seed when the epoch starts, one {@code randperm(n)} before the first batch and one
- * more {@code randperm(n)} when the sampler is read past its end.
+ * (see the NOTE in {@link EpochIterator}): per epoch, one 64-bit draw for the worker base seed when
+ * the epoch starts, one {@code randperm(n)} before the first batch and one more {@code randperm(n)}
+ * when the sampler is read past its end. The resulting example order over several epochs equals
+ * torch 1.13.1's {@code DataLoader(..., shuffle=True, generator=torch.Generator().manual_seed(s))}
+ * (DataLoaderTorchTest).
  */
 public final class DataLoader implements Iterable<Batch> {
     private final Dataset dataset;
@@ -73,9 +75,11 @@ public final class DataLoader implements Iterable<Batch> {
      * The permutation of {@code 0..n-1} used to shuffle one epoch: {@code torch.randperm(n,
      * generator=g)}.
      */
-    // NOTE: the ONE place the shuffle order comes from. This body is a stand-in (Fisher-Yates with
-    // torch's small-n draw pattern, random() % (n - i), not yet checked bit-exact against libtorch);
-    // replace it by org.poolact.random's randperm once that lands, and nothing else changes.
+    // NOTE: the ONE place the shuffle order comes from. This body is a stand-in until
+    // org.poolact.random has randperm (then call it here, nothing else changes): torch's CPU
+    // randperm for n < 2^32/20, a forward Fisher-Yates with z = random() % (n - i). It equals torch
+    // 1.13.1's randperm on the fixtures of DataLoaderTorchTest (n up to 60000); not yet checked
+    // against libtorch 2.7.1.
     static int[] randperm(int n, Generator g) {
         int[] perm = new int[n];
         for (int i = 0; i < n; i++) {
