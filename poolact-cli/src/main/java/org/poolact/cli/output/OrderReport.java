@@ -106,7 +106,7 @@ public final class OrderReport {
         for (String line : extraMeasured) {
             out.println("  " + line);
         }
-        out.println(wrap("=> " + conclusion(r), "  ", "     "));
+        out.println(wrap("=> " + conclusion(r, inputName), "  ", "     "));
         out.println("General rule (holds for every input):");
         out.println(wrap(r.rule().sentence(), "  ", "  "));
         out.flush();
@@ -138,7 +138,7 @@ public final class OrderReport {
     }
 
     /** One sentence on what this run showed, set against the rule. */
-    static String conclusion(Result r) {
+    static String conclusion(Result r, String inputName) {
         StringBuilder sb = new StringBuilder();
         if (r.equal() || r.equalNan()) {
             sb.append("the two orders are equal on this input");
@@ -162,7 +162,8 @@ public final class OrderReport {
         int gB = r.gradNonzeroInputs().poolThenAct();
         if (gA != gB) {
             sb.append("; ").append(gA > gB ? "act -> pool" : "pool -> act").append(" passes gradient to ")
-                    .append(Math.abs(gA - gB)).append(" more input").append(Math.abs(gA - gB) == 1 ? "" : "s");
+                    .append(Math.abs(gA - gB)).append(" more element").append(Math.abs(gA - gB) == 1 ? "" : "s")
+                    .append(" of ").append(inputName);
         }
         return sb.append('.').toString();
     }

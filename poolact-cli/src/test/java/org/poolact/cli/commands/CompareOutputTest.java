@@ -198,6 +198,16 @@ class CompareOutputTest {
     }
 
     @Test
+    void theReadmeExampleDiffersForGeluWithMax() {
+        // docs/examples/conv_out.txt is what `poolact demo --seed 102` printed for conv_out
+        JsonNode j = Cli.run("compare", "-i", "../docs/examples/conv_out.txt", "--act", "gelu", "--pool", "max",
+                "--format", "json").ok().json();
+        assertEquals("[1,1,5,5]", j.get("input_shape").toString());
+        assertFalse(j.get("equal").asBoolean());
+        assertEquals(1, j.get("differing_outputs").asInt());
+    }
+
+    @Test
     void readsStdin() {
         JsonNode j = Cli.runWithStdin(MAP_JSON, "compare", "-i", "-", "--act", "relu", "--pool", "max", "--format", "json")
                 .ok().json();
