@@ -220,10 +220,10 @@ class CompareOutputTest {
     void rank3AndRank4KeepTheirRank() {
         JsonNode r3 = Cli.runWithStdin("[" + MAP_JSON + "]", "compare", "-i", "-", "--act", "relu", "--pool", "max",
                 "--format", "json").ok().json();
-        assertEquals("[1,2,2]", shape(r3.get("act_then_pool")));
+        assertEquals("[1,2,2]", Cli.shapeOf(r3.get("act_then_pool")));
         JsonNode r4 = Cli.runWithStdin("[[" + MAP_JSON + "]]", "compare", "-i", "-", "--act", "relu", "--pool", "max",
                 "--format", "json").ok().json();
-        assertEquals("[1,1,2,2]", shape(r4.get("pool_then_act")));
+        assertEquals("[1,1,2,2]", Cli.shapeOf(r4.get("pool_then_act")));
     }
 
     @Test
@@ -237,7 +237,7 @@ class CompareOutputTest {
         assertEquals("[1,1]", p.get("padding").toString());
         assertTrue(p.get("ceil_mode").asBoolean());
         assertFalse(p.get("count_include_pad").asBoolean());
-        assertEquals("[4,4]", shape(j.get("act_then_pool")));
+        assertEquals("[4,4]", Cli.shapeOf(j.get("act_then_pool")));
         // corner window {1,-3,2,-4} with count_include_pad=false: mean of relu = 3/4
         assertEquals(0.75, j.get("act_then_pool").get(0).get(0).asDouble(), 1e-6);
     }
@@ -258,14 +258,5 @@ class CompareOutputTest {
         String text = Cli.runWithStdin(map, "compare", "-i", "-", "--act", "relu", "--pool", "max").ok().out();
         assertTrue(text.contains("input holds 1 NaN, 1 +inf, 1 -inf"), text);
         assertTrue(text.contains("nan"), text);
-    }
-
-    private static String shape(JsonNode n) {
-        StringBuilder sb = new StringBuilder("[");
-        while (n.isArray()) {
-            sb.append(sb.length() > 1 ? "," : "").append(n.size());
-            n = n.get(0);
-        }
-        return sb.append(']').toString();
     }
 }

@@ -135,17 +135,8 @@ class DemoCommandTest {
     void poolOptionsApplyToBothExperiments() {
         JsonNode j = Cli.run("demo", "--format", "json", "--kernel", "3", "--stride", "1", "--padding", "1").ok().json();
         for (String kind : List.of("max", "avg")) {
-            assertEquals("[1,1,5,5]", shapeOf(j.get(kind).get("act_then_pool")));
+            assertEquals("[1,1,5,5]", Cli.shapeOf(j.get(kind).get("act_then_pool")));
         }
-    }
-
-    private static String shapeOf(JsonNode n) {
-        StringBuilder sb = new StringBuilder("[");
-        while (n.isArray()) {
-            sb.append(sb.length() > 1 ? "," : "").append(n.size());
-            n = n.get(0);
-        }
-        return sb.append(']').toString();
     }
 
     private static int count(String s, String sub) {
