@@ -95,6 +95,11 @@ class CompareBadInputTest {
     }
 
     @Test
+    void zeroKernel() throws IOException {
+        Cli.assertBadInput(compare("[[1, 2], [3, 4]]", "--kernel", "0"), "kernel");
+    }
+
+    @Test
     void emptyFile() throws IOException {
         Cli.assertBadInput(compare(""), "map.json: empty input");
     }
