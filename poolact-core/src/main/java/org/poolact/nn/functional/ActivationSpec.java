@@ -351,6 +351,9 @@ public final class ActivationSpec {
      * in float64 it drops by that much at x = threshold / beta. In float32 this is far below half an
      * ulp of threshold / beta, so it rounds away and the float32 function is non-decreasing; with a
      * threshold below 20 we do not declare it monotone.
+     * NOTE: softsign is the opposite case: increasing in exact arithmetic, but PyTorch computes
+     * x / (|x| + 1) with |x| + 1 rounded first (we run the same float32 operations, bit-exact), so
+     * f(1.8403437f) < f(1.8403436f) by one ulp and max pooling does not commute with it bit for bit.
      */
     public ActivationProperties properties() {
         double f0 = scalar.applyAsDouble(0.0);
@@ -363,7 +366,7 @@ public final class ActivationSpec {
             case LEAKY_RELU:
             case PRELU:
                 if (p0 == 1) {
-                    return new ActivationProperties(true, false, true, f0, "with slope 1 it is the identity");
+                    return new ActivationProperties(true, true, false, true, f0, "with slope 1 it is the identity");
                 }
                 if (p0 >= 0) {
                     return nd(f0, "slope " + PyRepr.floatRepr(p0) + " >= 0 on x <= 0 and 1 on x > 0: never decreases");
@@ -390,12 +393,16 @@ public final class ActivationSpec {
                 return nd(f0, "tanh is increasing");
             case SOFTPLUS:
                 if (params[1] >= 20) {
-                    return nd(f0, "softplus has slope sigmoid(beta * x) > 0; its switch to x at beta * x > threshold"
-                            + " drops by under an ulp in float32");
+                    return new ActivationProperties(true, false, false, false, f0, "softplus has slope sigmoid(beta * x) > 0;"
+                            + " its switch to x where beta * x > threshold drops by log1p(exp(-threshold)) / beta,"
+                            + " which float32 rounds away (float64 does not)");
                 }
-                return none(f0, "the switch to x where beta * x > threshold drops by log1p(exp(-threshold)) / beta");
+                return new ActivationProperties(false, false, false, false, f0, "not monotone: the switch to x where"
+                        + " beta * x > threshold drops by log1p(exp(-threshold)) / beta");
             case SOFTSIGN:
-                return nd(f0, "softsign = x / (1 + |x|) is increasing");
+                return new ActivationProperties(false, true, false, false, f0, "not monotone in float32: x / (|x| + 1)"
+                        + " is increasing, but PyTorch rounds |x| + 1 before dividing, so a step of one ulp in x can"
+                        + " lower the result by one ulp (e.g. at x = 1.8403437)");
             case HARDTANH:
                 return nd(f0, "hardtanh = clamp(x, min_val, max_val) never decreases");
             case HARDSWISH:
@@ -403,18 +410,18 @@ public final class ActivationSpec {
             case HARDSIGMOID:
                 return nd(f0, "hardsigmoid = relu6(x + 3) / 6 never decreases");
             case IDENTITY:
-                return new ActivationProperties(true, false, true, f0, "the identity is affine and increasing");
+                return new ActivationProperties(true, true, false, true, f0, "the identity is affine and increasing");
             default:
                 throw new AssertionError(kind);
         }
     }
 
     private static ActivationProperties nd(double f0, String why) {
-        return new ActivationProperties(true, false, false, f0, why);
+        return new ActivationProperties(true, true, false, false, f0, why);
     }
 
     private static ActivationProperties none(double f0, String why) {
-        return new ActivationProperties(false, false, false, f0, "not monotone: " + why);
+        return new ActivationProperties(false, false, false, false, f0, "not monotone: " + why);
     }
 
     /** The canonical spec, e.g. {@code leaky_relu:0.01}, {@code gelu:tanh}, {@code hardtanh:-1.0:1.0}. */
