@@ -98,13 +98,18 @@ class ActivationSpecTest {
         return s;
     }
 
-    /** Float32 points sorted ascending: a grid over [-120, 120], every float next to each kink or switch, and the smallest magnitudes. */
-    static float[] scanPoints(ActivationSpec spec) {
-        List<Float> pts = new ArrayList<>();
-        for (int i = -240_000; i <= 240_000; i++) {
-            pts.add(i * 0.0005f);
+    private static final float[] GRID = new float[480_001];
+
+    static {
+        for (int i = 0; i < GRID.length; i++) {
+            GRID[i] = (i - 240_000) * 0.0005f;
         }
-        List<Double> centres = new ArrayList<>(List.of(0.0, 1.0, -1.0, 3.0, -3.0, 6.0, -1.5, -0.75, -1.28, -1.19, 20.0, 88.7, -88.7));
+    }
+
+    /** Float32 points sorted ascending: a grid over [-120, 120], every float next to each kink or switch. */
+    static float[] scanPoints(ActivationSpec spec) {
+        List<Double> centres = new ArrayList<>(List.of(0.0, 1.0, -1.0, 3.0, -3.0, 6.0, -1.5, -0.75, -1.28, -1.19, 20.0,
+                1.8403437, 88.7, -88.7));
         double[] p = spec.parameters();
         for (double v : p) {
             centres.add(v);
@@ -112,19 +117,18 @@ class ActivationSpecTest {
         if (spec.kind() == ActivationSpec.Kind.SOFTPLUS) {
             centres.add(p[1] / p[0]);
         }
+        int per = 6000;
+        float[] out = Arrays.copyOf(GRID, GRID.length + centres.size() * per);
+        int k = GRID.length;
         for (double c : centres) {
             float f = (float) c;
-            for (int k = 0; k < 3000; k++) {
+            for (int j = 0; j < per / 2; j++) {
                 f = Math.nextDown(f);
             }
-            for (int k = 0; k < 6000; k++) {
-                pts.add(f);
+            for (int j = 0; j < per; j++) {
+                out[k++] = f;
                 f = Math.nextUp(f);
             }
-        }
-        float[] out = new float[pts.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = pts.get(i);
         }
         Arrays.sort(out);
         return out;

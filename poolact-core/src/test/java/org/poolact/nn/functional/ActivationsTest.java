@@ -227,6 +227,30 @@ class ActivationsTest {
     }
 
     @Test
+    void signOfZeroMatchesLibtorch() {
+        // relu(-0.0) = -0.0 (clamp_min keeps it), elu(-0.0) = +0.0 ((exp(-0) - 1) * alpha), ...
+        for (String s : List.of("relu", "leaky_relu", "leaky_relu:-0.5", "elu", "elu:-0.7", "selu", "gelu", "sigmoid",
+                "tanh", "softsign", "softplus", "prelu", "hardtanh", "celu", "silu", "mish")) {
+            ActivationSpec spec = ActivationSpec.parse(s);
+            for (int n : new int[] {1, 64}) {
+                for (DType dt : DType.values()) {
+                    for (double z : new double[] {-0.0, 0.0}) {
+                        try (NDManager m = TorchRef.sub()) {
+                            double[] v = new double[n];
+                            java.util.Arrays.fill(v, z);
+                            Tensor x = Tensor.fromDoubles(v, dt, n);
+                            double ours = spec.apply(x).getFlat(0);
+                            double torch = TorchRef.fromNd(torchRef(spec, TorchRef.toNd(m, x), dt)).getFlat(0);
+                            assertEquals(Double.doubleToRawLongBits(torch), Double.doubleToRawLongBits(ours),
+                                    s + " " + dt + " n=" + n + " at " + z + ": ours " + ours + ", torch " + torch);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void kinkDerivativesFollowPytorch() {
         // values read from ATen's kernels, pinned here so a change of convention is caught without torch
         assertEquals(0.0, ScalarActivation.relu().derivative(1, 0));
