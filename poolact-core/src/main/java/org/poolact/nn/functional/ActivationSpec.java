@@ -131,6 +131,23 @@ public final class ActivationSpec {
         return new ActivationSpec(Kind.GELU, new double[0], approximate);
     }
 
+    /**
+     * A grid for order analyses: every activation at its defaults, plus the parameter values whose
+     * sign changes the answer: leaky_relu and prelu with positive, zero and negative slopes, elu with
+     * negative alpha, celu with negative alpha, softplus at a second beta, gelu's tanh form, and a
+     * hardtanh whose range excludes 0.
+     */
+    public static List<ActivationSpec> analysisGrid() {
+        List<ActivationSpec> out = new ArrayList<>();
+        for (String s : List.of("relu", "relu6", "leaky_relu", "leaky_relu:0", "leaky_relu:-0.1", "prelu",
+                "prelu:0", "prelu:-0.5", "elu", "elu:-1.0", "selu", "celu", "celu:-1.0", "gelu", "gelu:tanh", "silu",
+                "mish", "sigmoid", "tanh", "softplus", "softplus:2", "softsign", "hardtanh", "hardtanh:0.5:2",
+                "hardswish", "hardsigmoid", "identity")) {
+            out.add(parse(s));
+        }
+        return out;
+    }
+
     /** The valid names, in a stable order. */
     public static List<String> names() {
         List<String> out = new ArrayList<>();
@@ -238,8 +255,8 @@ public final class ActivationSpec {
         switch (kind) {
             case RELU: return ScalarActivation.relu();
             case RELU6: return ScalarActivation.hardtanh(0, 6);
-            case LEAKY_RELU:
-            case PRELU: return ScalarActivation.leakyRelu(params[0]);
+            case LEAKY_RELU: return ScalarActivation.leakyRelu(params[0]);
+            case PRELU: return ScalarActivation.prelu(params[0]);
             case ELU: return ScalarActivation.elu(params[0]);
             case SELU: return ScalarActivation.selu();
             case CELU: return ScalarActivation.celu(params[0]);

@@ -136,8 +136,17 @@ public final class ScalarActivation {
 
     /** leaky_relu(x) = x if x > 0 else x * negativeSlope; the derivative at 0 is negativeSlope. */
     public static ScalarActivation leakyRelu(double negativeSlope) {
+        return leakyRelu("LeakyReluBackward0", negativeSlope);
+    }
+
+    /** prelu with one shared weight: the leaky_relu formula, recorded as PreluKernelBackward0 (weight gradient: see {@link Activations#prelu}). */
+    public static ScalarActivation prelu(double weight) {
+        return leakyRelu("PreluKernelBackward0", weight);
+    }
+
+    private static ScalarActivation leakyRelu(String gradFnName, double negativeSlope) {
         float s = (float) negativeSlope;
-        return new ScalarActivation("LeakyReluBackward0",
+        return new ScalarActivation(gradFnName,
                 x -> x > 0 ? x : x * s,
                 x -> x > 0 ? x : x * negativeSlope,
                 (g, x, y) -> x > 0 ? g : g * s,
