@@ -20,6 +20,8 @@ public final class Random {
     static final int NORMAL_FILL_MIN = 16;
     /** Below this n, randperm swaps with {@code random() % (n - i)}; at or above, the inside-out shuffle on random64. */
     static final long RANDPERM_SMALL_LIMIT = 0xffffffffL / 20;
+    /** randint draws random64() instead of random() from this range (high - low) on. */
+    static final long RANDINT_64BIT_RANGE = 1L << 28;
 
     private Random() {
     }
@@ -175,15 +177,15 @@ public final class Random {
         }
     }
 
-    /** torch's scalar {@code normal_fill_16} in double (libm log/cos/sin; see docs/random.md for the limits). */
+    /** torch's scalar {@code normal_fill_16} in double (torch uses glibc's log/cos/sin: float64 is not guaranteed bit-exact). */
     private static void fill16Double(double[] d, int off, double mean, double std) {
         for (int j = 0; j < 8; j++) {
             double u1 = 1 - d[off + j];
             double u2 = d[off + j + 8];
-            double radius = Math.sqrt(-2 * StrictMath.log(u1));
+            double radius = Math.sqrt(-2 * Math.log(u1));
             double theta = 2.0f * Math.PI * u2;
-            d[off + j] = radius * StrictMath.cos(theta) * std + mean;
-            d[off + j + 8] = radius * StrictMath.sin(theta) * std + mean;
+            d[off + j] = Math.fma(radius * Math.cos(theta), std, mean);
+            d[off + j + 8] = Math.fma(radius * Math.sin(theta), std, mean);
         }
     }
 
@@ -206,7 +208,8 @@ public final class Random {
 
     /**
      * {@code torch.randint(low, high, shape, generator=g)} (int64): element by element,
-     * {@code low + random() % (high - low)}, or {@code random64()} when the range is 2^32 or more.
+     * {@code low + random() % (high - low)}, or {@code low + random64() % (high - low)} when the range
+     * is 2^28 or more.
      */
     public static IndexTensor randint(Generator g, long low, long high, int... shape) {
         if (!(low < high)) {
@@ -216,7 +219,9 @@ public final class Random {
         long[] out = new long[numel(shape)];
         synchronized (g) {
             for (int i = 0; i < out.length; i++) {
-                long v = Long.compareUnsigned(range, 1L << 32) >= 0 ? g.random64() : g.random();
+                // NOTE: the switch to 64-bit draws is at 2^28 in torch's public builds (it bounds the
+                // modulo skew to about 5%), not at 2^32 as in its FBCODE_CAFFE2 variant
+                long v = Long.compareUnsigned(range, RANDINT_64BIT_RANGE) >= 0 ? g.random64() : g.random();
                 out[i] = Long.remainderUnsigned(v, range) + low;
             }
         }
