@@ -1,10 +1,9 @@
 package org.poolact.random;
 
-import java.util.Arrays;
-
 import org.poolact.autograd.GradMode;
 import org.poolact.tensor.DType;
 import org.poolact.tensor.IndexTensor;
+import org.poolact.tensor.Shape;
 import org.poolact.tensor.Tensor;
 
 /**
@@ -216,7 +215,7 @@ public final class Random {
             throw new IllegalArgumentException("randint: expects low < high, but got low=" + low + " >= high=" + high);
         }
         long range = high - low;
-        long[] out = new long[numel(shape)];
+        long[] out = new long[Shape.numel(shape)];
         synchronized (g) {
             for (int i = 0; i < out.length; i++) {
                 // NOTE: the switch to 64-bit draws is at 2^28 in torch's public builds (it bounds the
@@ -307,14 +306,17 @@ public final class Random {
      * ({@code random()}), float64 a 53-bit one ({@code random64()}); 1 if the uniform is below the probability.
      */
     public static Tensor bernoulli(Tensor probs, Generator g) {
+        for (int i = 0; i < probs.numel(); i++) {
+            double p = probs.getFlat(i);
+            if (!(p >= 0 && p <= 1)) {
+                throw new IllegalArgumentException("bernoulli: expects 0 <= p <= 1 for every element, but got p=" + p
+                        + " at flat index " + i);
+            }
+        }
         Tensor out = Tensor.empty(probs.dtype(), probs.shape());
         synchronized (g) {
             for (int i = 0; i < probs.numel(); i++) {
                 double p = probs.getFlat(i);
-                if (!(p >= 0 && p <= 1)) {
-                    throw new IllegalArgumentException("bernoulli: expects 0 <= p <= 1 for every element, but got p=" + p
-                            + " at flat index " + i);
-                }
                 boolean one = probs.dtype() == DType.FLOAT32
                         ? g.nextUniformFloat(0f, 1f) < (float) p
                         : g.nextUniformDouble(0, 1) < p;
@@ -327,19 +329,5 @@ public final class Random {
     /** {@link #bernoulli(Tensor, Generator)} on the default generator. */
     public static Tensor bernoulli(Tensor probs) {
         return bernoulli(probs, Generator.defaultGenerator());
-    }
-
-    private static int numel(int[] shape) {
-        long n = 1;
-        for (int s : shape) {
-            if (s < 0) {
-                throw new IllegalArgumentException("random: expects non-negative sizes, got shape " + Arrays.toString(shape));
-            }
-            n *= s;
-        }
-        if (n > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("random: at most 2^31-1 elements, got shape " + Arrays.toString(shape));
-        }
-        return (int) n;
     }
 }

@@ -234,6 +234,35 @@ class RandomBitExactTest {
     }
 
     /**
+     * What a dropout implementation must compute to match torch's CPU {@code F.dropout(x, p, True)}
+     * (0 < p < 1): {@code noise = empty_like(x).bernoulli_(1 - p); noise.div_(1 - p); x * noise}, i.e.
+     * in float32 {@code x * (mask / (float) (1 - p))}, not {@code x * mask / (1 - p)}.
+     */
+    @Test
+    void dropoutIsInputTimesMaskOverKeepProbability() {
+        for (float p : new float[] {0.1f, 0.3f, 0.5f, 0.7f}) {
+            for (int seed : new int[] {0, 1, 2}) {
+                int n = 257;
+                float[] x = new float[n];
+                for (int i = 0; i < n; i++) {
+                    x[i] = (float) Math.sin(i * 1.3 + 0.2) * 3;
+                }
+                try (NDManager m = TorchRef.sub()) {
+                    TorchRandom.seed(seed);
+                    float[] ref = ai.djl.nn.norm.Dropout.dropout(m.create(x), p, true).singletonOrThrow().toFloatArray();
+                    double keep = 1 - (double) p;
+                    float[] mask = Random.bernoulli_(Tensor.empty(DType.FLOAT32, n), keep, new Generator(seed)).floatData();
+                    float[] ours = new float[n];
+                    for (int i = 0; i < n; i++) {
+                        ours[i] = x[i] * (mask[i] / (float) keep);
+                    }
+                    TorchRandom.assertBits("dropout output p " + p + " seed " + seed, ref, ours);
+                }
+            }
+        }
+    }
+
+    /**
      * {@code torch.bernoulli(probs)} with float32 probabilities draws one float uniform per element
      * exactly as {@code rand} does (24 bits of one {@code random()}) and returns 1 where it is below
      * the probability. DJL has no tensor-probability bernoulli, so the expected values are derived from
