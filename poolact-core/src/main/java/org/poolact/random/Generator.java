@@ -24,6 +24,8 @@ public final class Generator {
     private long seed;
     private boolean hasNextDoubleNormal;
     private double nextDoubleNormal;
+    // NOTE: torch keeps a float cache too (normal_distribution<float>); no CPU kernel reads or writes
+    // it, but it is part of the state (reset by manual_seed, carried by get/set_state), so it is kept.
     private boolean hasNextFloatNormal;
     private float nextFloatNormal;
 

@@ -225,6 +225,35 @@ class InitTest {
         }
     }
 
+    /**
+     * The draws of the seed post's script, in its order: {@code torch.manual_seed(s);
+     * x = torch.randn(1, 1, 7, 7); conv = nn.Conv2d(1, 1, 3, 1)} (49 normals on the 16-wide path,
+     * which leaves the generator in the middle of a block of 16 redrawn values, then the conv's
+     * weight and bias). Expected: libtorch's normal_ and uniform_ in the same order.
+     */
+    @Test
+    void postsInputThenConvDrawLikeTorch() {
+        double gain = Math.sqrt(2.0 / (1 + Math.pow(Math.sqrt(5), 2)));
+        double wb = Math.sqrt(3.0) * (gain / Math.sqrt(9));
+        double bb = 1 / Math.sqrt(9);
+        for (int seed = 0; seed < 50; seed++) {
+            try (NDManager m = TorchRef.sub()) {
+                TorchRandom.seed(seed);
+                float[] x = TorchRandom.normal(m, 0f, 1f, 1, 1, 7, 7);
+                float[] w = TorchRandom.uniform(m, -(float) wb, (float) wb, 1, 1, 3, 3);
+                float[] b = TorchRandom.uniform(m, -(float) bb, (float) bb, 1);
+                Generator.manualSeedDefault(seed);
+                Tensor ox = Tensor.randn(1, 1, 7, 7);
+                Tensor ow = Tensor.empty(DType.FLOAT32, 1, 1, 3, 3);
+                Tensor ob = Tensor.empty(DType.FLOAT32, 1);
+                Init.linearOrConvDefault_(ow, ob, Generator.defaultGenerator());
+                TorchRandom.assertBits("post x seed " + seed, x, ox.floatData());
+                TorchRandom.assertBits("post conv weight seed " + seed, w, ow.floatData());
+                TorchRandom.assertBits("post conv bias seed " + seed, b, ob.floatData());
+            }
+        }
+    }
+
     @Test
     void constantFillsDrawNothing() {
         Generator g = new Generator(4);
