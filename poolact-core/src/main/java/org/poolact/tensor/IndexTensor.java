@@ -61,7 +61,7 @@ public final class IndexTensor {
         return t;
     }
 
-    /** PyTorch's printed form, e.g. {@code tensor([[0, 3], [5, 6]])}. */
+    /** PyTorch's printed form, e.g. {@code tensor([0, 3, 5])} (int64 is a default dtype: no dtype suffix). */
     @Override
     public String toString() {
         return TensorPrinter.formatIndices(this);

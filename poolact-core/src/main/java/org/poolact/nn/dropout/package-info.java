@@ -1,0 +1,2 @@
+/** Dropout modules. */
+package org.poolact.nn.dropout;

@@ -1,0 +1,2 @@
+/** Normalisation modules (BatchNorm2d). */
+package org.poolact.nn.norm;

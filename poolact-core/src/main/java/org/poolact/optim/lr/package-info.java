@@ -1,0 +1,2 @@
+/** Learning-rate schedulers (StepLR, CosineAnnealingLR), PyTorch's recursive forms. */
+package org.poolact.optim.lr;
