@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 import ai.djl.ndarray.NDManager;
 
 import org.junit.jupiter.api.Test;
+import org.poolact.nn.functional.Dropouts;
 import org.poolact.tensor.DType;
 import org.poolact.tensor.Tensor;
 import org.poolact.testing.TorchRandom;
@@ -234,29 +235,29 @@ class RandomBitExactTest {
     }
 
     /**
-     * What a dropout implementation must compute to match torch's CPU {@code F.dropout(x, p, True)}
-     * (0 < p < 1): {@code noise = empty_like(x).bernoulli_(1 - p); noise.div_(1 - p); x * noise}, i.e.
-     * in float32 {@code x * (mask / (float) (1 - p))}, not {@code x * mask / (1 - p)}.
+     * {@code F.dropout(x, p, training=True)} end to end: torch's CPU path is
+     * {@code noise = empty_like(x).bernoulli_(1 - p); noise.div_(1 - p); x * noise}, i.e. in float32
+     * {@code x * (mask / (float) (1 - p))}; poolact's {@link Dropouts#dropout} on the same seed must give
+     * the same bits, and leave the generator where torch leaves it.
      */
     @Test
-    void dropoutIsInputTimesMaskOverKeepProbability() {
+    void dropoutMatchesTorchBitForBit() {
         for (float p : new float[] {0.1f, 0.3f, 0.5f, 0.7f}) {
             for (int seed : new int[] {0, 1, 2}) {
-                int n = 257;
-                float[] x = new float[n];
-                for (int i = 0; i < n; i++) {
-                    x[i] = (float) Math.sin(i * 1.3 + 0.2) * 3;
-                }
-                try (NDManager m = TorchRef.sub()) {
-                    TorchRandom.seed(seed);
-                    float[] ref = ai.djl.nn.norm.Dropout.dropout(m.create(x), p, true).singletonOrThrow().toFloatArray();
-                    double keep = 1 - (double) p;
-                    float[] mask = Random.bernoulli_(Tensor.empty(DType.FLOAT32, n), keep, new Generator(seed)).floatData();
-                    float[] ours = new float[n];
+                for (int n : new int[] {1, 17, 257, 3000}) {
+                    float[] x = new float[n];
                     for (int i = 0; i < n; i++) {
-                        ours[i] = x[i] * (mask[i] / (float) keep);
+                        x[i] = (float) Math.sin(i * 1.3 + 0.2) * 3;
                     }
-                    TorchRandom.assertBits("dropout output p " + p + " seed " + seed, ref, ours);
+                    try (NDManager m = TorchRef.sub()) {
+                        Generator g = torchAndOurs(seed);
+                        float[] ref = ai.djl.nn.norm.Dropout.dropout(m.create(x), p, true).singletonOrThrow().toFloatArray();
+                        // DJL hands the rate to torch as a double widened from the float
+                        Tensor ours = Dropouts.dropout(Tensor.wrap(x.clone(), n), p, true, g);
+                        TorchRandom.assertBits("dropout p " + p + " n " + n + " seed " + seed, ref, ours.floatData());
+                        TorchRandom.assertBits("rand after dropout", TorchRandom.uniform(m, 0f, 1f, 3),
+                                Random.rand(g, 3).floatData());
+                    }
                 }
             }
         }

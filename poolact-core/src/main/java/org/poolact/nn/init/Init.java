@@ -207,22 +207,4 @@ public final class Init {
     public static Tensor xavierNormal_(Tensor t) {
         return xavierNormal_(t, 1.0, Generator.defaultGenerator());
     }
-
-    // ------------------------------------------------------------------ layers
-
-    /**
-     * The body of {@code reset_parameters()} of {@code nn.Linear} and {@code nn.ConvNd}, in torch's order:
-     * {@code kaiming_uniform_(weight, a=sqrt(5))}, then, if there is a bias and fan_in != 0,
-     * {@code uniform_(bias, -1/sqrt(fan_in), 1/sqrt(fan_in))}. {@code bias} may be null.
-     */
-    public static void linearOrConvDefault_(Tensor weight, Tensor bias, Generator g) {
-        kaimingUniform_(weight, Math.sqrt(5), g);
-        if (bias != null) {
-            int fanIn = fanInAndFanOut(weight)[0];
-            if (fanIn != 0) {
-                double bound = 1 / Math.sqrt(fanIn);
-                uniform_(bias, -bound, bound, g);
-            }
-        }
-    }
 }

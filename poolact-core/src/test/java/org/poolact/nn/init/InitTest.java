@@ -9,8 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDManager;
 
 import org.junit.jupiter.api.Test;
+import org.poolact.nn.conv.Conv2d;
 import org.poolact.nn.init.Init.FanMode;
 import org.poolact.nn.init.Init.Nonlinearity;
+import org.poolact.nn.linear.Linear;
+import org.poolact.nn.norm.BatchNorm2d;
 import org.poolact.random.Generator;
 import org.poolact.tensor.DType;
 import org.poolact.tensor.Tensor;
@@ -190,19 +193,20 @@ class InitTest {
      * Module construction: {@code torch.manual_seed(s); nn.Conv2d(1, 1, 3, 1)} runs reset_parameters:
      * {@code kaiming_uniform_(weight, a=sqrt(5))} on the (1, 1, 3, 3) weight, then
      * {@code uniform_(bias, -1/sqrt(fan_in), 1/sqrt(fan_in))} on the (1) bias, both from the default
-     * generator in that order; likewise {@code nn.Linear(4, 2)} (weight (2, 4), bias (2)). Building
-     * them one after the other (as in a Sequential) continues the same stream. The expected tensors
-     * are those draws made by libtorch's uniform_ (DJL) with the bounds of init.py and conv.py/linear.py.
+     * generator in that order; likewise {@code nn.Linear(4, 2)} (weight (2, 4), bias (2)). A
+     * {@code BatchNorm2d} in between draws nothing, so a Sequential built as conv, batch norm, linear
+     * continues one stream. The expected tensors are those draws made by libtorch's uniform_ (DJL),
+     * with the bounds of init.py and conv.py/linear.py restated here.
      */
     @Test
-    void conv2dAndLinearConstructionDrawsLikeTorch() {
+    void conv2dBatchNormLinearConstructionDrawsLikeTorch() {
+        double gain = Math.sqrt(2.0 / (1 + Math.pow(Math.sqrt(5), 2)));
+        double convW = Math.sqrt(3.0) * (gain / Math.sqrt(9));
+        double convB = 1 / Math.sqrt(9);
+        double linW = Math.sqrt(3.0) * (gain / Math.sqrt(4));
+        double linB = 1 / Math.sqrt(4);
         for (int seed = 0; seed < 100; seed++) {
             try (NDManager m = TorchRef.sub()) {
-                double gain = Math.sqrt(2.0 / (1 + Math.pow(Math.sqrt(5), 2)));
-                double convW = Math.sqrt(3.0) * (gain / Math.sqrt(9));
-                double convB = 1 / Math.sqrt(9);
-                double linW = Math.sqrt(3.0) * (gain / Math.sqrt(4));
-                double linB = 1 / Math.sqrt(4);
                 TorchRandom.seed(seed);
                 float[] cw = TorchRandom.uniform(m, -(float) convW, (float) convW, 1, 1, 3, 3);
                 float[] cb = TorchRandom.uniform(m, -(float) convB, (float) convB, 1);
@@ -210,17 +214,13 @@ class InitTest {
                 float[] lb = TorchRandom.uniform(m, -(float) linB, (float) linB, 2);
 
                 Generator.manualSeedDefault(seed);
-                Generator g = Generator.defaultGenerator();
-                Tensor convWeight = Tensor.empty(DType.FLOAT32, 1, 1, 3, 3);
-                Tensor convBias = Tensor.empty(DType.FLOAT32, 1);
-                Init.linearOrConvDefault_(convWeight, convBias, g);
-                Tensor linWeight = Tensor.empty(DType.FLOAT32, 2, 4);
-                Tensor linBias = Tensor.empty(DType.FLOAT32, 2);
-                Init.linearOrConvDefault_(linWeight, linBias, g);
-                TorchRandom.assertBits("Conv2d(1,1,3,1).weight seed " + seed, cw, convWeight.floatData());
-                TorchRandom.assertBits("Conv2d(1,1,3,1).bias seed " + seed, cb, convBias.floatData());
-                TorchRandom.assertBits("Linear(4,2).weight seed " + seed, lw, linWeight.floatData());
-                TorchRandom.assertBits("Linear(4,2).bias seed " + seed, lb, linBias.floatData());
+                Conv2d conv = new Conv2d(1, 1, 3, 1);
+                new BatchNorm2d(1);
+                Linear linear = new Linear(4, 2);
+                TorchRandom.assertBits("Conv2d(1,1,3,1).weight seed " + seed, cw, conv.weight().floatData());
+                TorchRandom.assertBits("Conv2d(1,1,3,1).bias seed " + seed, cb, conv.bias().floatData());
+                TorchRandom.assertBits("Linear(4,2).weight seed " + seed, lw, linear.weight().floatData());
+                TorchRandom.assertBits("Linear(4,2).bias seed " + seed, lb, linear.bias().floatData());
             }
         }
     }
@@ -228,8 +228,7 @@ class InitTest {
     /**
      * The draws of the seed post's script, in its order: {@code torch.manual_seed(s);
      * x = torch.randn(1, 1, 7, 7); conv = nn.Conv2d(1, 1, 3, 1)} (49 normals on the 16-wide path,
-     * which leaves the generator in the middle of a block of 16 redrawn values, then the conv's
-     * weight and bias). Expected: libtorch's normal_ and uniform_ in the same order.
+     * then the conv's weight and bias). Expected: libtorch's normal_ and uniform_ in the same order.
      */
     @Test
     void postsInputThenConvDrawLikeTorch() {
@@ -244,14 +243,25 @@ class InitTest {
                 float[] b = TorchRandom.uniform(m, -(float) bb, (float) bb, 1);
                 Generator.manualSeedDefault(seed);
                 Tensor ox = Tensor.randn(1, 1, 7, 7);
-                Tensor ow = Tensor.empty(DType.FLOAT32, 1, 1, 3, 3);
-                Tensor ob = Tensor.empty(DType.FLOAT32, 1);
-                Init.linearOrConvDefault_(ow, ob, Generator.defaultGenerator());
+                Conv2d conv = new Conv2d(1, 1, 3, 1);
                 TorchRandom.assertBits("post x seed " + seed, x, ox.floatData());
-                TorchRandom.assertBits("post conv weight seed " + seed, w, ow.floatData());
-                TorchRandom.assertBits("post conv bias seed " + seed, b, ob.floatData());
+                TorchRandom.assertBits("post conv weight seed " + seed, w, conv.weight().floatData());
+                TorchRandom.assertBits("post conv bias seed " + seed, b, conv.bias().floatData());
             }
         }
+    }
+
+    /** torch's Linear draws its bias from U(0, 0) when in_features is 0 (Conv2d skips it): one draw per element. */
+    @Test
+    void linearWithNoInputsStillDrawsItsBias() {
+        Generator g = new Generator(6);
+        Linear l = new Linear(0, 3, g);
+        assertArrayEquals(new float[] {0f, 0f, 0f}, l.bias().floatData());
+        Generator h = new Generator(6);
+        for (int i = 0; i < 3; i++) {
+            h.random();
+        }
+        assertEquals(h.random(), g.random());
     }
 
     @Test
