@@ -233,6 +233,16 @@ public final class Random {
     }
 
     /**
+     * {@code torch.empty((), dtype=torch.int64).random_(generator=g).item()}: one {@code random64()}
+     * modulo 2^63, a value in [0, 2^63). NOTE: this is how {@code torch.utils.data.RandomSampler}
+     * (a shuffling DataLoader without its own generator) seeds the fresh generator it then calls
+     * {@code randperm(n)} on, once per epoch.
+     */
+    public static long randomInt64(Generator g) {
+        return g.random64() & Long.MAX_VALUE;
+    }
+
+    /**
      * {@code torch.randperm(n, generator=g)} (int64), torch's CPU algorithm: for n below
      * (2^32 - 1) / 20, start from 0..n-1 and for i = 0..n-2 swap element i with element
      * {@code i + random() % (n - i)}; for larger n, the inside-out Fisher-Yates shuffle with

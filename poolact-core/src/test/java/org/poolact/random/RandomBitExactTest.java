@@ -209,6 +209,28 @@ class RandomBitExactTest {
     }
 
     /**
+     * {@code random_()} on an int64 scalar is {@code random64() % 2^63}. DJL has no random_, so the
+     * expected value is derived from torch's randint, which DJL does run: randint(-2^62, 2^62) has
+     * range 2^63 (above the 2^28 switch, so one random64()) and returns {@code random64() % 2^63 - 2^62}
+     * on the same state. Then a RandomSampler-style shuffle: a fresh generator seeded with it, randperm.
+     */
+    @Test
+    void randomInt64AndASamplerShuffle() {
+        for (int seed : new int[] {0, 1, 77, 2024}) {
+            try (NDManager m = TorchRef.sub()) {
+                Generator g = torchAndOurs(seed);
+                long expected = TorchRandom.randint(m, -(1L << 62), 1L << 62, 1)[0] + (1L << 62);
+                long ours = Random.randomInt64(g);
+                assertEquals(expected, ours, "random_() seed " + seed);
+                assertTrue(ours >= 0);
+                TorchRandom.seed((int) ours);
+                TorchRandom.assertSame("sampler randperm seed " + seed, TorchRandom.randperm(m, 50),
+                        Random.randperm(new Generator(ours), 50).data());
+            }
+        }
+    }
+
+    /**
      * Dropout's mask: torch's CPU {@code F.dropout(x, p, training=True)} is {@code x * bernoulli_(1 - p) / (1 - p)},
      * so on x = ones the kept positions are exactly the ones of {@code bernoulli_(1 - p)}.
      * (torch skips the draw entirely for p = 0 and p = 1.)
