@@ -23,7 +23,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code poolact compare}: both orders on a map the user brings. */
-@Command(name = "compare", mixinStandardHelpOptions = true,
+@Command(name = "compare",
         description = {
             "Apply act -> pool and pool -> act to your own map and compare them: outputs, exact equality, "
                     + "max abs difference, non-zero outputs, inputs reached by the gradient, and the general rule.",
