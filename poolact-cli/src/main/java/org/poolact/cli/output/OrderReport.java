@@ -9,6 +9,7 @@ import org.poolact.cli.order.OrderComparison.NonFinite;
 import org.poolact.cli.order.OrderComparison.Result;
 import org.poolact.cli.order.OrderRule;
 import org.poolact.cli.order.PoolSpec;
+import org.poolact.tensor.DType;
 import org.poolact.tensor.Tensor;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,8 +35,12 @@ public final class OrderReport {
         o.set("pool_then_act", Json.tensor(r.poolThenAct()));
         o.put("equal", r.equal());
         o.put("equal_nan", r.equalNan());
-        // NOTE: the outputs are float32, so their difference is shown as a float32 too (0.0697, not 0.069661423...).
-        o.put("max_abs_diff", (float) r.maxAbsDiff());
+        // NOTE: float32 outputs give their difference as a float32 too (0.06966142, not 0.0696614235639572).
+        if (r.actThenPool().dtype() == DType.FLOAT32) {
+            o.put("max_abs_diff", (float) r.maxAbsDiff());
+        } else {
+            o.put("max_abs_diff", r.maxAbsDiff());
+        }
         o.put("differing_outputs", r.differingOutputs());
         o.set("nonzero", counts(r.nonzero()));
         o.set("grad_nonzero_inputs", counts(r.gradNonzeroInputs()));
