@@ -1,8 +1,10 @@
 package org.poolact.bench;
 
+import org.poolact.nn.functional.Activations;
 import org.poolact.nn.functional.Convolution;
 import org.poolact.nn.functional.Dense;
 import org.poolact.nn.functional.Losses;
+import org.poolact.nn.functional.Pooling;
 import org.poolact.tensor.Tensor;
 
 /** One training step (forward, cross-entropy, backward) of the default model in poolact, float32. */
@@ -42,10 +44,10 @@ public final class PoolactStep {
             t.setGrad(null);
         }
         Tensor x = Tensor.wrap(input, DefaultModelWeights.INPUT);
-        Tensor h = StandInOps.maxPool2d(StandInOps.relu(Convolution.conv2d(x, w1, b1, 1, 1)));
-        h = StandInOps.maxPool2d(StandInOps.relu(Convolution.conv2d(h, w2, b2, 1, 1)));
+        Tensor h = Pooling.maxPool2d(Activations.relu(Convolution.conv2d(x, w1, b1, 1, 1)), 2);
+        h = Pooling.maxPool2d(Activations.relu(Convolution.conv2d(h, w2, b2, 1, 1)), 2);
         h = Dense.flatten(h, 1, -1);
-        h = StandInOps.relu(Dense.linear(h, w3, b3));
+        h = Activations.relu(Dense.linear(h, w3, b3));
         Tensor logits = Dense.linear(h, w4, b4);
         Tensor loss = Losses.crossEntropy(logits, labels);
         loss.backward();

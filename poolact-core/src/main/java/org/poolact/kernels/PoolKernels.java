@@ -240,4 +240,122 @@ public final class PoolKernels {
             indices[o] = idx < 0 ? ih0 * inW + iw0 : idx;
         });
     }
+
+    /**
+     * {@link #maxPool2d(double[], int, PoolWindow, double[], long[])} for float32, in float: the same
+     * scan, ties and NaN rule (float to double is exact, so every comparison comes out the same).
+     * Planes are split over {@link Parallel}'s threads.
+     */
+    public static void maxPool2d(float[] in, int planes, PoolWindow g, float[] out, long[] indices) {
+        int inPlane = g.inH() * g.inW();
+        int outPlane = g.outH() * g.outW();
+        boolean twoByTwo = g.kH() == 2 && g.kW() == 2 && g.sH() == 2 && g.sW() == 2 && g.pH() == 0 && g.pW() == 0
+                && g.dH() == 1 && g.dW() == 1 && 2 * g.outH() <= g.inH() && 2 * g.outW() <= g.inW();
+        Parallel.forChunks(planes, Parallel.chunks(planes, 4), (from, to, chunk) -> {
+            if (twoByTwo) {
+                maxPool2x2(in, from, to, g, out, indices);
+                return;
+            }
+            for (int c = from; c < to; c++) {
+                int inOff = c * inPlane;
+                int o = c * outPlane;
+                for (int oh = 0; oh < g.outH(); oh++) {
+                    for (int ow = 0; ow < g.outW(); ow++, o++) {
+                        int ih0 = oh * g.sH() - g.pH();
+                        int iw0 = ow * g.sW() - g.pW();
+                        int ih1 = Math.min(ih0 + (g.kH() - 1) * g.dH() + 1, g.inH());
+                        int iw1 = Math.min(iw0 + (g.kW() - 1) * g.dW() + 1, g.inW());
+                        while (ih0 < 0) {
+                            ih0 += g.dH();
+                        }
+                        while (iw0 < 0) {
+                            iw0 += g.dW();
+                        }
+                        int idx = scanMax(in, inOff, g.inW(), ih0, ih1, g.dH(), iw0, iw1, g.dW());
+                        out[o] = idx < 0 ? Float.NEGATIVE_INFINITY : in[inOff + idx];
+                        indices[o] = idx < 0 ? ih0 * g.inW() + iw0 : idx;
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * The 2x2, stride-2 windows of planes [from, to), all inside the input, with the general scan's
+     * result. Values are compared as order-preserving integers (-0.0 and 0.0 map to the same key, so
+     * ties keep the first element as {@code >} on floats does) with int selects, which the JIT turns
+     * into conditional moves; a window holding a NaN goes to the general scan.
+     * NOTE: on real activations the comparisons are coin flips, and the branchy scan cost a
+     * mispredict per window or more (6 ms for the first pool of the default model).
+     */
+    private static void maxPool2x2(float[] in, int from, int to, PoolWindow g, float[] out, long[] indices) {
+        int w = g.inW();
+        int inPlane = g.inH() * w;
+        int outW = g.outW();
+        int outPlane = g.outH() * outW;
+        for (int c = from; c < to; c++) {
+            int o = c * outPlane;
+            for (int oh = 0; oh < g.outH(); oh++) {
+                int row = 2 * oh * w;
+                int base = c * inPlane + row;
+                for (int ow = 0; ow < outW; ow++, o++) {
+                    int i0 = base + 2 * ow;
+                    int b0 = Float.floatToRawIntBits(in[i0]);
+                    int b1 = Float.floatToRawIntBits(in[i0 + 1]);
+                    int b2 = Float.floatToRawIntBits(in[i0 + w]);
+                    int b3 = Float.floatToRawIntBits(in[i0 + w + 1]);
+                    int m0 = b0 & 0x7fffffff;
+                    int m1 = b1 & 0x7fffffff;
+                    int m2 = b2 & 0x7fffffff;
+                    int m3 = b3 & 0x7fffffff;
+                    int at;
+                    if (((0x7f800000 - m0) | (0x7f800000 - m1) | (0x7f800000 - m2) | (0x7f800000 - m3)) < 0) {
+                        at = scanMax(in, c * inPlane, w, 2 * oh, 2 * oh + 2, 1, 2 * ow, 2 * ow + 2, 1) - row - 2 * ow;
+                    } else {
+                        int k0 = (m0 ^ (b0 >> 31)) - (b0 >> 31);
+                        int k1 = (m1 ^ (b1 >> 31)) - (b1 >> 31);
+                        int k2 = (m2 ^ (b2 >> 31)) - (b2 >> 31);
+                        int k3 = (m3 ^ (b3 >> 31)) - (b3 >> 31);
+                        at = k1 > k0 ? 1 : 0;
+                        int best = Math.max(k0, k1);
+                        at = k2 > best ? w : at;
+                        best = Math.max(best, k2);
+                        at = k3 > best ? w + 1 : at;
+                    }
+                    out[o] = in[i0 + at];
+                    indices[o] = row + 2 * ow + at;
+                }
+            }
+        }
+    }
+
+    /** The float twin of {@link #scanMax(double[], int, int, int, int, int, int, int, int)}; keep the two in step. */
+    private static int scanMax(float[] in, int inOff, int inW, int ih0, int ih1, int dH, int iw0, int iw1, int dW) {
+        int maxIndex = -1;
+        float maxVal = Float.NEGATIVE_INFINITY;
+        for (int ih = ih0; ih < ih1; ih += dH) {
+            for (int iw = iw0; iw < iw1; iw += dW) {
+                int idx = ih * inW + iw;
+                float v = in[inOff + idx];
+                if (v > maxVal || v != v) {
+                    maxVal = v;
+                    maxIndex = idx;
+                }
+            }
+        }
+        return maxIndex;
+    }
+
+    /** {@link #scatterAddByIndex(double[], long[], int, int, int, double[], boolean)} for float32, in float. */
+    public static void scatterAddByIndex(float[] gradOut, long[] indices, int planes, int inPlane, int outPlane,
+                                         float[] gradIn) {
+        Parallel.forChunks(planes, Parallel.chunks(planes, 4), (from, to, chunk) -> {
+            for (int c = from; c < to; c++) {
+                int inOff = c * inPlane;
+                for (int o = c * outPlane, end = o + outPlane; o < end; o++) {
+                    gradIn[inOff + (int) indices[o]] += gradOut[o];
+                }
+            }
+        });
+    }
 }

@@ -73,6 +73,9 @@ public final class Pooling {
         Planes p = Planes.of(op, x);
         PoolWindow g = window(op, p, k, s, o.padding(), o.dilation(), o.ceilMode());
         int outPlane = g.outH() * g.outW();
+        if (x.dtype() == DType.FLOAT32) {
+            return maxPool2dFloat(x, p, g);
+        }
         double[] out = new double[p.count * outPlane];
         long[] idx = new long[out.length];
         PoolKernels.maxPool2d(x.toDoubleArray(), p.count, g, out, idx);
@@ -86,6 +89,23 @@ public final class Pooling {
             return new Tensor[] {Tensor.fromDoubles(gi, x.dtype(), x.shape())};
         }, x);
         return new MaxPoolResult(y, indices);
+    }
+
+    /** {@link #maxPool2dWithIndices} for float32, in float end to end (same scan, ties and NaN rule). */
+    private static MaxPoolResult maxPool2dFloat(Tensor x, Planes p, PoolWindow g) {
+        int outPlane = g.outH() * g.outW();
+        float[] out = new float[p.count * outPlane];
+        long[] idx = new long[out.length];
+        PoolKernels.maxPool2d(x.floatData(), p.count, g, out, idx);
+        int[] outShape = p.outShape(g.outH(), g.outW());
+        Tensor y = Tensor.wrap(out, outShape);
+        Autograd.record(y, "MaxPool2DWithIndicesBackward0", grad -> {
+            float[] gi = new float[x.numel()];
+            float[] go = grad.dtype() == DType.FLOAT32 ? grad.floatData() : grad.toFloatArray();
+            PoolKernels.scatterAddByIndex(go, idx, p.count, p.h * p.w, outPlane, gi);
+            return new Tensor[] {Tensor.wrap(gi, x.shape())};
+        }, x);
+        return new MaxPoolResult(y, new IndexTensor(idx, outShape));
     }
 
     // ------------------------------------------------------------------ avg_pool2d
