@@ -32,11 +32,16 @@ public final class Pointwise {
         double apply(double g, double x, double y);
     }
 
-    /** {@code out[i] = f(x[i])}. */
+    /** Elements per chunk below which a float loop stays on the calling thread. */
+    private static final int PARALLEL_GRAIN = 1 << 16;
+
+    /** {@code out[i] = f(x[i])}; large arrays are split over {@link Parallel} (each element is independent). */
     public static void map(float[] x, float[] out, FloatUnary f) {
-        for (int i = 0; i < x.length; i++) {
-            out[i] = f.apply(x[i]);
-        }
+        Parallel.forChunks(x.length, Parallel.chunks(x.length, PARALLEL_GRAIN), (from, to, chunk) -> {
+            for (int i = from; i < to; i++) {
+                out[i] = f.apply(x[i]);
+            }
+        });
     }
 
     /** {@code out[i] = f(x[i])}. */
@@ -46,11 +51,13 @@ public final class Pointwise {
         }
     }
 
-    /** {@code out[i] = d(g[i], x[i], y[i])}. */
+    /** {@code out[i] = d(g[i], x[i], y[i])}; large arrays are split over {@link Parallel}. */
     public static void grad(float[] g, float[] x, float[] y, float[] out, FloatGrad d) {
-        for (int i = 0; i < x.length; i++) {
-            out[i] = d.apply(g[i], x[i], y[i]);
-        }
+        Parallel.forChunks(x.length, Parallel.chunks(x.length, PARALLEL_GRAIN), (from, to, chunk) -> {
+            for (int i = from; i < to; i++) {
+                out[i] = d.apply(g[i], x[i], y[i]);
+            }
+        });
     }
 
     /** {@code out[i] = d(g[i], x[i], y[i])}. */
