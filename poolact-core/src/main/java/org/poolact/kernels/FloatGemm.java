@@ -93,9 +93,9 @@ public interface FloatGemm {
 
     /**
      * The fastest kernel this JVM offers: the Vector API kernel when the module jdk.incubator.vector is
-     * present (and {@code poolact.gemm} is not {@code java}), else {@link #java()}.
+     * present (and {@code poolact.vector} is not {@code off}), else {@link #java()}. See {@link VectorApi}.
      */
     static FloatGemm fast() {
-        return FastGemmHolder.FAST;
+        return VectorApi.GEMM;
     }
 }

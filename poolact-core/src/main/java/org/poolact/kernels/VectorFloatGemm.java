@@ -5,7 +5,7 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Float GEMM on the JDK Vector API (incubator module jdk.incubator.vector, loaded only when present:
- * see {@link FastGemmHolder}). Classic packed GEMM: per block of KC steps of k, A is packed into
+ * see {@link VectorApi}). Classic packed GEMM: per block of KC steps of k, A is packed into
  * panels of MR rows and B into panels of NR = 2 vectors of columns (zero-padded at the edges), and a
  * register-blocked micro-kernel keeps the MR x NR tile of C in 2 * MR vector registers across the
  * block, one FMA per A-value and B-vector. Each C entry is a float FMA chain over one block, added to
