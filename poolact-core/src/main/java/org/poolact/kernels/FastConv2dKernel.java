@@ -221,6 +221,10 @@ final class FastConv2dKernel implements Conv2dKernel {
                     // x range whose source column ix = x*sw + dx lies inside [0, w)
                     int x0 = dx >= 0 ? 0 : Math.min(ow, (-dx + sw - 1) / sw);
                     int x1 = g.w() - 1 - dx < 0 ? x0 : Math.max(x0, Math.min(ow, (g.w() - 1 - dx) / sw + 1));
+                    if (sameWidth(g)) {
+                        im2colRowShift(g, input, inOff, i * g.dilationH() - g.padTop(), dx, x0, x1, col, colOff);
+                        continue;
+                    }
                     for (int y = 0; y < g.oh(); y++) {
                         int iy = y * g.strideH() - g.padTop() + i * g.dilationH();
                         int dst = colOff + y * ow;
@@ -249,6 +253,67 @@ final class FastConv2dKernel implements Conv2dKernel {
         }
     }
 
+    /**
+     * Stride 1 and output as wide as the input (e.g. 3x3 with padding 1): an im2col row is then the
+     * input plane shifted by dy rows and dx columns, so it is copied in one piece and only the
+     * wrapped-around margin columns and the rows outside the input are zeroed.
+     */
+    private static boolean sameWidth(Geometry g) {
+        return g.strideH() == 1 && g.strideW() == 1 && g.ow() == g.w();
+    }
+
+    /** One im2col row (tap with row offset dy, column offset dx) for {@link #sameWidth} geometries. */
+    private static void im2colRowShift(Geometry g, float[] input, int inOff, int dy, int dx, int x0, int x1,
+                                       float[] col, int colOff) {
+        int ow = g.ow();
+        int oh = g.oh();
+        int y0 = Math.max(0, Math.min(oh, -dy));
+        int y1 = Math.max(y0, Math.min(oh, g.h() - dy));
+        if (x1 <= x0 || y1 <= y0) {
+            Arrays.fill(col, colOff, colOff + oh * ow, 0f);
+            return;
+        }
+        Arrays.fill(col, colOff, colOff + y0 * ow, 0f);
+        Arrays.fill(col, colOff + y1 * ow, colOff + oh * ow, 0f);
+        int qs = y0 * ow + x0;
+        int qe = (y1 - 1) * ow + x1;
+        // NOTE: ow == w, so input (y + dy, x + dx) sits at inOff + dy*w + dx + (y*ow + x) for every valid (y, x)
+        System.arraycopy(input, inOff + dy * ow + dx + qs, col, colOff + qs, qe - qs);
+        zeroMargins(col, colOff, ow, y0, y1, x0, x1);
+    }
+
+    /** The adjoint of {@link #im2colRowShift}: one long add; the margins of col (scratch) are zeroed first. */
+    private static void col2imRowShift(Geometry g, float[] col, int colOff, int dy, int dx, int x0, int x1,
+                                       float[] gradIn, int inOff) {
+        int ow = g.ow();
+        int oh = g.oh();
+        int y0 = Math.max(0, Math.min(oh, -dy));
+        int y1 = Math.max(y0, Math.min(oh, g.h() - dy));
+        if (x1 <= x0 || y1 <= y0) {
+            return;
+        }
+        // the wrapped margin entries then add 0 to neighbouring positions, which leaves their values as they are
+        zeroMargins(col, colOff, ow, y0, y1, x0, x1);
+        int qs = y0 * ow + x0;
+        int qe = (y1 - 1) * ow + x1;
+        int base = inOff + dy * ow + dx;
+        for (int q = qs; q < qe; q++) {
+            gradIn[base + q] += col[colOff + q];
+        }
+    }
+
+    private static void zeroMargins(float[] col, int colOff, int ow, int y0, int y1, int x0, int x1) {
+        for (int y = y0; y < y1; y++) {
+            int r = colOff + y * ow;
+            for (int x = 0; x < x0; x++) {
+                col[r + x] = 0f;
+            }
+            for (int x = x1; x < ow; x++) {
+                col[r + x] = 0f;
+            }
+        }
+    }
+
     /** The adjoint of {@link #im2col}: adds each column entry back into the input position it was read from. */
     private static void col2imAdd(Geometry g, float[] col, int b, int grp, float[] gradIn) {
         int cols = g.colCols();
@@ -264,6 +329,10 @@ final class FastConv2dKernel implements Conv2dKernel {
                     int dx = j * g.dilationW() - g.padLeft();
                     int x0 = dx >= 0 ? 0 : Math.min(ow, (-dx + sw - 1) / sw);
                     int x1 = g.w() - 1 - dx < 0 ? x0 : Math.max(x0, Math.min(ow, (g.w() - 1 - dx) / sw + 1));
+                    if (sameWidth(g)) {
+                        col2imRowShift(g, col, colOff, i * g.dilationH() - g.padTop(), dx, x0, x1, gradIn, inOff);
+                        continue;
+                    }
                     for (int y = 0; y < g.oh(); y++) {
                         int iy = y * g.strideH() - g.padTop() + i * g.dilationH();
                         if (iy < 0 || iy >= g.h()) {

@@ -11,6 +11,20 @@ import org.junit.jupiter.api.Test;
 class Conv2dKernelTest {
     private static final double TOL = 1e-5;
 
+    /**
+     * Stride 1 with output as wide as the input (the fast kernel's shifted-row im2col): the default
+     * model's second conv, asymmetric paddings (left only, right only), dilation 2, a 1-wide input,
+     * and a kernel taller than the input (tap rows partly outside it), with groups.
+     */
+    private static final Conv2dKernel.Geometry[] SAME_WIDTH = {
+        new Conv2dKernel.Geometry(8, 32, 14, 14, 64, 3, 3, 1, 1, 1, 1, 1, 1, 1, 14, 14),
+        new Conv2dKernel.Geometry(3, 2, 5, 6, 3, 3, 3, 1, 1, 0, 2, 1, 1, 1, 3, 6),
+        new Conv2dKernel.Geometry(2, 3, 6, 5, 2, 2, 3, 1, 1, 2, 0, 1, 1, 1, 7, 5),
+        new Conv2dKernel.Geometry(2, 2, 7, 7, 4, 3, 3, 1, 1, 2, 2, 2, 2, 1, 7, 7),
+        new Conv2dKernel.Geometry(4, 1, 9, 1, 2, 3, 1, 1, 1, 1, 0, 1, 1, 1, 9, 1),
+        new Conv2dKernel.Geometry(2, 4, 3, 8, 6, 5, 3, 1, 1, 3, 1, 1, 1, 2, 5, 8),
+    };
+
     private static Conv2dKernel.Geometry randomGeometry(Random r) {
         int groups = 1 + r.nextInt(3);
         int cg = 1 + r.nextInt(4);
@@ -40,9 +54,7 @@ class Conv2dKernelTest {
         Conv2dKernel fast = FastConv2dKernel.ALWAYS_FLOAT;
         Conv2dKernel plain = Conv2dKernel.plain();
         for (int t = 0; t < 150; t++) {
-            Conv2dKernel.Geometry g = t == 0
-                    ? new Conv2dKernel.Geometry(8, 32, 14, 14, 64, 3, 3, 1, 1, 1, 1, 1, 1, 1, 14, 14)
-                    : randomGeometry(r);
+            Conv2dKernel.Geometry g = t < SAME_WIDTH.length ? SAME_WIDTH[t] : randomGeometry(r);
             float[] in = FloatGemmTest.randn(r, g.n() * g.c() * g.h() * g.w());
             float[] w = FloatGemmTest.randn(r, g.outC() * g.colRows());
             float[] b = FloatGemmTest.randn(r, g.outC());
