@@ -21,7 +21,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * of each is run from the same weights and their losses and first-conv weight gradients compared.
  *
  * <p>Run it with {@code mvn -B -q -pl poolact-bench -am verify -Pbench -DskipTests}, which sets
- * GLIBC_TUNABLES (see runtimes.md) and 2 threads on both sides.
+ * GLIBC_TUNABLES (see runtimes.md), OMP_WAIT_POLICY=PASSIVE (libtorch's best on a shared machine),
+ * {@code --add-modules jdk.incubator.vector} and 2 threads on both sides; add
+ * {@code -Dbench.args=interleaved} or {@code -Dbench.args=full}, {@code -Dbench.threads=1}.
  */
 public final class BenchMain {
     private BenchMain() {
@@ -33,6 +35,7 @@ public final class BenchMain {
         System.out.println("poolact.threads=" + System.getProperty("poolact.threads", "(default)")
                 + " ai.djl.pytorch.num_threads=" + System.getProperty("ai.djl.pytorch.num_threads", "(default)")
                 + " GLIBC_TUNABLES=" + System.getenv().getOrDefault("GLIBC_TUNABLES", "(unset)")
+                + " OMP_WAIT_POLICY=" + System.getenv().getOrDefault("OMP_WAIT_POLICY", "(unset)")
                 + " availableProcessors=" + Runtime.getRuntime().availableProcessors());
         crossCheck();
         if (args.length > 0 && args[0].equals("interleaved")) {
