@@ -218,9 +218,8 @@ final class FastConv2dKernel implements Conv2dKernel {
                 for (int j = 0; j < g.kw(); j++, row++) {
                     int colOff = row * cols;
                     int dx = j * g.dilationW() - g.padLeft();
-                    // x range whose source column ix = x*sw + dx lies inside [0, w)
-                    int x0 = dx >= 0 ? 0 : Math.min(ow, (-dx + sw - 1) / sw);
-                    int x1 = g.w() - 1 - dx < 0 ? x0 : Math.max(x0, Math.min(ow, (g.w() - 1 - dx) / sw + 1));
+                    int x0 = firstInside(g, dx);
+                    int x1 = endInside(g, dx, x0);
                     if (sameWidth(g)) {
                         im2colRowShift(g, input, inOff, i * g.dilationH() - g.padTop(), dx, x0, x1, col, colOff);
                         continue;
@@ -251,6 +250,17 @@ final class FastConv2dKernel implements Conv2dKernel {
                 }
             }
         }
+    }
+
+    /** The first output column x whose source column x*sw + dx is inside [0, w) (ow if none). */
+    private static int firstInside(Geometry g, int dx) {
+        return dx >= 0 ? 0 : Math.min(g.ow(), (-dx + g.strideW() - 1) / g.strideW());
+    }
+
+    /** One past the last output column whose source column x*sw + dx is inside [0, w), at least x0. */
+    private static int endInside(Geometry g, int dx, int x0) {
+        int last = g.w() - 1 - dx;
+        return last < 0 ? x0 : Math.max(x0, Math.min(g.ow(), last / g.strideW() + 1));
     }
 
     /**
@@ -327,8 +337,8 @@ final class FastConv2dKernel implements Conv2dKernel {
                 for (int j = 0; j < g.kw(); j++, row++) {
                     int colOff = row * cols;
                     int dx = j * g.dilationW() - g.padLeft();
-                    int x0 = dx >= 0 ? 0 : Math.min(ow, (-dx + sw - 1) / sw);
-                    int x1 = g.w() - 1 - dx < 0 ? x0 : Math.max(x0, Math.min(ow, (g.w() - 1 - dx) / sw + 1));
+                    int x0 = firstInside(g, dx);
+                    int x1 = endInside(g, dx, x0);
                     if (sameWidth(g)) {
                         col2imRowShift(g, col, colOff, i * g.dilationH() - g.padTop(), dx, x0, x1, gradIn, inOff);
                         continue;
