@@ -85,6 +85,23 @@ final class VectorFloatGemm implements FloatGemm {
 
     /** bp[pp * NR + jj] = B(pp, jj), 0 past the last column. */
     private static void packB(int kn, int jn, float[] b, int off, int bRow, int bCol, float[] bp) {
+        if (bRow == 1) {
+            // B stored transposed (a column of B is contiguous): read each column in order, so the
+            // reads stream and only the writes (into this small, cache-resident panel) are strided
+            for (int jj = 0; jj < NR; jj++) {
+                if (jj < jn) {
+                    int src = off + jj * bCol;
+                    for (int pp = 0; pp < kn; pp++) {
+                        bp[pp * NR + jj] = b[src + pp];
+                    }
+                } else {
+                    for (int pp = 0; pp < kn; pp++) {
+                        bp[pp * NR + jj] = 0f;
+                    }
+                }
+            }
+            return;
+        }
         for (int pp = 0; pp < kn; pp++) {
             int src = off + pp * bRow;
             int dst = pp * NR;
