@@ -65,6 +65,24 @@ final class VectorFloatGemm implements FloatGemm {
     /** ap[(panel * kn + pp) * MR + r] = A(panel * MR + r, pp), 0 past the last row. */
     private static void packA(int m, int kn, float[] a, int off, int aRow, int aCol, float[] ap) {
         int mPanels = (m + MR - 1) / MR;
+        if (aRow == 1) {
+            // A stored transposed (a column of A is contiguous): the MR values of one k step are adjacent
+            for (int ip = 0; ip < mPanels; ip++) {
+                int base = ip * kn * MR;
+                int rows = Math.min(MR, m - ip * MR);
+                for (int pp = 0; pp < kn; pp++) {
+                    int src = off + ip * MR + pp * aCol;
+                    int dst = base + pp * MR;
+                    for (int r = 0; r < rows; r++) {
+                        ap[dst + r] = a[src + r];
+                    }
+                    for (int r = rows; r < MR; r++) {
+                        ap[dst + r] = 0f;
+                    }
+                }
+            }
+            return;
+        }
         for (int ip = 0; ip < mPanels; ip++) {
             int base = ip * kn * MR;
             for (int r = 0; r < MR; r++) {
