@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.poolact.tensor.DType;
 import org.poolact.tensor.Tensor;
 import org.poolact.testing.GradCheck;
+import org.poolact.testing.TorchRef;
 
 /**
  * conv2d against libtorch 2.7.1 (through DJL's {@code Conv2d.conv2d}, i.e. at::convolution) over a
@@ -122,7 +123,7 @@ class ConvolutionTest {
         Tensor y = Convolution.conv2d(x, w, b, k.o());
         assertEquals(k.unbatched() ? "SqueezeBackward1" : "ConvolutionBackward0", y.gradFn().name());
         Tensor gOut = FunctionalRef.randn(seed + 3, DType.FLOAT32, y.shape());
-        FunctionalRef.compareWithTorch(k.name(), y, gOut, new Tensor[] {x, w, b}, t -> {
+        TorchRef.compareWithTorch(k.name(), y, gOut, new Tensor[] {x, w, b}, t -> {
             NDArray ty = torchConv(k.unbatched() ? t[0].expandDims(0) : t[0], t[1], t[2], k);
             return k.unbatched() ? ty.squeeze(0) : ty;
         }, TOL);
@@ -145,7 +146,7 @@ class ConvolutionTest {
             Tensor b = FunctionalRef.randn(80 + i, DType.FLOAT64, 4).requiresGrad(true);
             Tensor y = Convolution.conv2d(x, w, b, o);
             assertEquals(DType.FLOAT64, y.dtype());
-            FunctionalRef.compareWithTorch(k.name(), y, FunctionalRef.randn(90 + i, DType.FLOAT64, y.shape()),
+            TorchRef.compareWithTorch(k.name(), y, FunctionalRef.randn(90 + i, DType.FLOAT64, y.shape()),
                     new Tensor[] {x, w, b}, t -> torchConv(t[0], t[1], t[2], k), 1e-12);
             i++;
         }
@@ -271,6 +272,16 @@ class ConvolutionTest {
         assertEquals(expected, ex.getMessage());
     }
 
+    /** libtorch refuses a zero-sized kernel too (ours would otherwise be the only one to reject it). */
+    @Test
+    void torchRefusesAZeroSizedKernel() {
+        try (ai.djl.ndarray.NDManager m = TorchRef.sub()) {
+            NDArray x = m.ones(new Shape(1, 1, 7, 7));
+            NDArray w = m.ones(new Shape(1, 1, 0, 3));
+            assertThrows(ai.djl.engine.EngineException.class, () -> ai.djl.nn.convolutional.Conv2d.conv2d(x, w));
+        }
+    }
+
     @Test
     void badInputMessages() {
         Tensor x = Tensor.zeros(1, 1, 7, 7);
@@ -292,6 +303,8 @@ class ConvolutionTest {
         assertMessage("conv2d: Calculated padded input size per channel: (6 x 6). Kernel size: (7 x 7). Kernel size "
                 + "can't be greater than actual input size",
                 () -> Convolution.conv2d(Tensor.zeros(1, 1, 4, 4), w, null, 1, 1, 3, 1));
+        assertMessage("conv2d: kernel size should be greater than zero, but got kernel_height: 0 kernel_width: 3 "
+                + "(weight of size [1, 1, 0, 3])", () -> Convolution.conv2d(x, Tensor.zeros(1, 1, 0, 3), null));
         assertMessage("conv2d: non-positive stride is not supported, got stride=(0, 0)",
                 () -> Convolution.conv2d(x, w, null, 0, 0));
         assertMessage("conv2d: non-positive stride is not supported, got stride=(1, -2)",
