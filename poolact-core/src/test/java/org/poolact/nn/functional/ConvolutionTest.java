@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.poolact.testing.BadInput.assertMessage;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.poolact.tensor.DType;
@@ -265,11 +265,6 @@ class ConvolutionTest {
         Tensor y = Convolution.conv2d(Tensor.ones(1, 1, 3, 3), Tensor.ones(1, 1, 2, 2), null);
         assertNull(y.gradFn());
         assertEquals(4.0, y.get(0, 0, 1, 1));
-    }
-
-    private static void assertMessage(String expected, Executable e) {
-        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, e);
-        assertEquals(expected, ex.getMessage());
     }
 
     /** libtorch refuses a zero-sized kernel too (ours would otherwise be the only one to reject it). */
