@@ -194,6 +194,33 @@ class ConvolutionTest {
                 new Shape(o.dilationH(), o.dilationW()), o.groups()).singletonOrThrow();
     }
 
+    /**
+     * float32 forward bit for bit with libtorch where libtorch runs its slow_conv2d path (one sample,
+     * kernels up to 3x3, one group) and its gemm sums in order: the seed post's shape with and without
+     * bias, a 2x2 kernel, and three channels into two with stride, padding and dilation.
+     */
+    @Test
+    void float32ForwardIsLibtorchsBitsOnItsSlowPath() {
+        // n, c, h, w, outC, k, stride, padding, dilation, bias
+        int[][] configs = {{1, 1, 7, 7, 1, 3, 1, 0, 1, 1}, {1, 1, 7, 7, 1, 3, 1, 0, 1, 0}, {1, 1, 7, 7, 1, 2, 1, 0, 1, 1},
+            {1, 3, 9, 8, 2, 3, 2, 1, 2, 1}};
+        for (int[] c : configs) {
+            for (int seed = 0; seed < 20; seed++) {
+                try (ai.djl.ndarray.NDManager m = TorchRef.sub()) {
+                    Tensor x = FunctionalRef.randn(seed, DType.FLOAT32, c[0], c[1], c[2], c[3]);
+                    Tensor w = FunctionalRef.randn(seed + 100, DType.FLOAT32, c[4], c[1], c[5], c[5]);
+                    Tensor b = c[9] == 1 ? FunctionalRef.randn(seed + 200, DType.FLOAT32, c[4]) : null;
+                    float[] ours = Convolution.conv2d(x, w, b, c[6], c[7], c[8], 1).floatData();
+                    float[] torch = ai.djl.nn.convolutional.Conv2d.conv2d(TorchRef.toNd(m, x), TorchRef.toNd(m, w),
+                            b == null ? null : TorchRef.toNd(m, b), new Shape(c[6], c[6]), new Shape(c[7], c[7]),
+                            new Shape(c[8], c[8]), 1).singletonOrThrow().toFloatArray();
+                    org.poolact.testing.TorchRandom.assertBits("conv2d " + java.util.Arrays.toString(c) + " seed " + seed,
+                            torch, ours);
+                }
+            }
+        }
+    }
+
     @Test
     void finiteDifferenceGradients() {
         Conv2dOptions[] opts = {
