@@ -1,0 +1,186 @@
+package org.poolact.kernels;
+
+import java.util.Arrays;
+
+/**
+ * Reference 2-D convolution kernels (cross-correlation, as PyTorch's conv2d) over contiguous
+ * row-major double arrays: im2col per sample and group, then {@link Gemm}. Forward, gradient with
+ * respect to the input (col2im of W^T g), and gradients with respect to weight and bias.
+ * The op layer ({@code nn.functional.Convolution}) validates arguments and converts dtypes; a faster
+ * kernel with the same signatures can replace this class without touching it.
+ */
+public final class Conv2dKernel {
+    private Conv2dKernel() {
+    }
+
+    /**
+     * The sizes of one convolution. Input [n, c, h, w], weight [outC, c / groups, kh, kw], output
+     * [n, outC, oh, ow]. Padding may be asymmetric: only the top/left amounts are needed here, the
+     * bottom/right amounts are implied by {@code oh} and {@code ow} (positions outside the input read 0).
+     */
+    public record Geometry(int n, int c, int h, int w, int outC, int kh, int kw,
+                           int strideH, int strideW, int padTop, int padLeft,
+                           int dilationH, int dilationW, int groups, int oh, int ow) {
+        /** Input channels per group. */
+        public int cg() {
+            return c / groups;
+        }
+
+        /** Output channels per group. */
+        public int og() {
+            return outC / groups;
+        }
+
+        /** Rows of the im2col matrix: (c / groups) * kh * kw. */
+        public int colRows() {
+            return cg() * kh * kw;
+        }
+
+        /** Columns of the im2col matrix: oh * ow. */
+        public int colCols() {
+            return oh * ow;
+        }
+    }
+
+    /**
+     * out[n, o, y, x] = bias[o] + sum_{ci, i, j} in[n, g*cg + ci, y*sh - pt + i*dh, x*sw - pl + j*dw] * w[o, ci, i, j]
+     * with g = o / og.
+     *
+     * @param bias may be null
+     * @return the output, [n, outC, oh, ow]
+     */
+    public static double[] forward(Geometry g, double[] input, double[] weight, double[] bias) {
+        int rows = g.colRows();
+        int cols = g.colCols();
+        int og = g.og();
+        double[] out = new double[g.n() * g.outC() * cols];
+        double[] col = new double[rows * cols];
+        for (int b = 0; b < g.n(); b++) {
+            for (int grp = 0; grp < g.groups(); grp++) {
+                im2col(g, input, b, grp, col);
+                int outOff = (b * g.outC() + grp * og) * cols;
+                Gemm.gemm(false, false, og, cols, rows, weight, grp * og * rows, col, 0, out, outOff, false);
+            }
+            if (bias != null) {
+                for (int o = 0; o < g.outC(); o++) {
+                    int off = (b * g.outC() + o) * cols;
+                    for (int p = 0; p < cols; p++) {
+                        out[off + p] += bias[o];
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** d loss / d input = col2im(W_g^T gradOut_g) per sample and group; returns [n, c, h, w]. */
+    public static double[] backwardInput(Geometry g, double[] gradOut, double[] weight) {
+        int rows = g.colRows();
+        int cols = g.colCols();
+        int og = g.og();
+        double[] gradIn = new double[g.n() * g.c() * g.h() * g.w()];
+        double[] col = new double[rows * cols];
+        for (int b = 0; b < g.n(); b++) {
+            for (int grp = 0; grp < g.groups(); grp++) {
+                int gOff = (b * g.outC() + grp * og) * cols;
+                Gemm.gemm(true, false, rows, cols, og, weight, grp * og * rows, gradOut, gOff, col, 0, false);
+                col2imAdd(g, col, b, grp, gradIn);
+            }
+        }
+        return gradIn;
+    }
+
+    /** d loss / d weight = sum over samples of gradOut_g im2col(input)^T; returns [outC, c / groups, kh, kw]. */
+    public static double[] backwardWeight(Geometry g, double[] gradOut, double[] input) {
+        int rows = g.colRows();
+        int cols = g.colCols();
+        int og = g.og();
+        double[] gradW = new double[g.outC() * rows];
+        double[] col = new double[rows * cols];
+        for (int b = 0; b < g.n(); b++) {
+            for (int grp = 0; grp < g.groups(); grp++) {
+                im2col(g, input, b, grp, col);
+                int gOff = (b * g.outC() + grp * og) * cols;
+                Gemm.gemm(false, true, og, rows, cols, gradOut, gOff, col, 0, gradW, grp * og * rows, true);
+            }
+        }
+        return gradW;
+    }
+
+    /** d loss / d bias[o] = sum over samples and positions of gradOut[n, o, :, :]. */
+    public static double[] backwardBias(Geometry g, double[] gradOut) {
+        int cols = g.colCols();
+        double[] gradB = new double[g.outC()];
+        for (int b = 0; b < g.n(); b++) {
+            for (int o = 0; o < g.outC(); o++) {
+                int off = (b * g.outC() + o) * cols;
+                double s = 0;
+                for (int p = 0; p < cols; p++) {
+                    s += gradOut[off + p];
+                }
+                gradB[o] += s;
+            }
+        }
+        return gradB;
+    }
+
+    /** col[(ci*kh + i)*kw + j][y*ow + x] = input value under kernel tap (i, j) of output (y, x), 0 in the padding. */
+    private static void im2col(Geometry g, double[] input, int b, int grp, double[] col) {
+        int cols = g.colCols();
+        int plane = g.h() * g.w();
+        int row = 0;
+        for (int ci = 0; ci < g.cg(); ci++) {
+            int inOff = (b * g.c() + grp * g.cg() + ci) * plane;
+            for (int i = 0; i < g.kh(); i++) {
+                for (int j = 0; j < g.kw(); j++, row++) {
+                    int colOff = row * cols;
+                    for (int y = 0; y < g.oh(); y++) {
+                        int iy = y * g.strideH() - g.padTop() + i * g.dilationH();
+                        int dst = colOff + y * g.ow();
+                        if (iy < 0 || iy >= g.h()) {
+                            Arrays.fill(col, dst, dst + g.ow(), 0.0);
+                            continue;
+                        }
+                        int srcRow = inOff + iy * g.w();
+                        for (int x = 0; x < g.ow(); x++) {
+                            int ix = x * g.strideW() - g.padLeft() + j * g.dilationW();
+                            col[dst + x] = ix < 0 || ix >= g.w() ? 0.0 : input[srcRow + ix];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The adjoint of {@link #im2col}: adds each column entry back into the input position it was read from.
+     * NOTE: the loop nest mirrors im2col on purpose (gather vs scatter-add); keep the two in step.
+     */
+    private static void col2imAdd(Geometry g, double[] col, int b, int grp, double[] gradIn) {
+        int cols = g.colCols();
+        int plane = g.h() * g.w();
+        int row = 0;
+        for (int ci = 0; ci < g.cg(); ci++) {
+            int inOff = (b * g.c() + grp * g.cg() + ci) * plane;
+            for (int i = 0; i < g.kh(); i++) {
+                for (int j = 0; j < g.kw(); j++, row++) {
+                    int colOff = row * cols;
+                    for (int y = 0; y < g.oh(); y++) {
+                        int iy = y * g.strideH() - g.padTop() + i * g.dilationH();
+                        if (iy < 0 || iy >= g.h()) {
+                            continue;
+                        }
+                        int src = colOff + y * g.ow();
+                        int dstRow = inOff + iy * g.w();
+                        for (int x = 0; x < g.ow(); x++) {
+                            int ix = x * g.strideW() - g.padLeft() + j * g.dilationW();
+                            if (ix >= 0 && ix < g.w()) {
+                                gradIn[dstRow + ix] += col[src + x];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
