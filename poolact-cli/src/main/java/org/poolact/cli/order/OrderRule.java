@@ -1,0 +1,95 @@
+package org.poolact.cli.order;
+
+import java.util.Locale;
+
+/**
+ * The general reason the two orders are, or are not, equal for an activation and a pooling: a
+ * statement about every input, derived from the activation's traits, never from a measurement.
+ */
+public final class OrderRule {
+    private OrderRule() {
+    }
+
+    /**
+     * @param sentence        one sentence giving the rule and why it holds
+     * @param alwaysEqual     the rule proves both orders equal on every input (in exact arithmetic)
+     */
+    public record Rule(String sentence, boolean alwaysEqual) {
+    }
+
+    /** The rule for {@code act} and {@code pool}. */
+    public static Rule explain(Activation act, PoolSpec pool) {
+        ActivationTraits t = act.traits();
+        String f = act.spec();
+        return pool.kind() == PoolKind.MAX ? maxRule(f, t) : avgRule(f, t, pool);
+    }
+
+    private static Rule maxRule(String f, ActivationTraits t) {
+        String why = t.declared().reason();
+        if (t.nonDecreasing()) {
+            return new Rule(f + " is non-decreasing (" + why + "), and a non-decreasing f commutes with max: "
+                    + "max(f(a), f(b)) = f(max(a, b)), so both orders give the same result on every input "
+                    + "(max pooling's padding is -inf and never picked).", true);
+        }
+        if (t.nonIncreasing()) {
+            return new Rule(f + " is non-increasing (" + why + "), so it turns max into min: "
+                    + "max(f(a), f(b)) = f(min(a, b)); the orders differ whenever a window holds values f tells apart.",
+                    false);
+        }
+        String pair = "";
+        if (t.hasDecreasingPair()) {
+            String a = num(t.decreaseFrom());
+            String b = num(t.decreaseTo());
+            pair = ": e.g. f(" + a + ") > f(" + b + "), so on a window {" + a + ", " + b + "} max then f gives f(" + b
+                    + ") but f then max gives f(" + a + ")";
+        }
+        return new Rule(f + " is " + why + pair + "; only a non-decreasing activation commutes with max, so the "
+                + "orders differ on any window whose values straddle a stretch where f decreases.", false);
+    }
+
+    private static Rule avgRule(String f, ActivationTraits t, PoolSpec pool) {
+        if (t.linear()) {
+            return new Rule(f + " is linear (f(x) = " + num(t.slope()) + "*x) and averaging is linear, so "
+                    + "mean(f(x)) = f(mean(x)) on every window: the orders agree up to float rounding.", true);
+        }
+        if (t.affine()) {
+            if (pool.countsPadding()) {
+                return new Rule(f + " is affine with f(0) = " + num(t.offset()) + " != 0: it commutes with a mean of "
+                        + "real values, but counted zero padding is averaged as 0 after f and as f(0) before it, "
+                        + "so border windows differ.", false);
+            }
+            return new Rule(f + " is affine (f(x) = " + num(t.slope()) + "*x + " + num(t.offset())
+                    + ") and averaging is affine, so mean(f(x)) = f(mean(x)) on every window: the orders agree "
+                    + "up to float rounding.", true);
+        }
+        String padding = pool.countsPadding() && !t.zeroAtZero()
+                ? "; border windows also average counted zero padding as 0 after f but as f(0) = "
+                        + num(t.offset()) + " before it"
+                : "";
+        if (t.convex()) {
+            return new Rule(f + " is convex but not affine, so by Jensen's inequality f(mean(x)) <= mean(f(x)): "
+                    + "pool then act is never above act then pool, and equal only on windows where f is affine "
+                    + "over all the window's values" + padding + ".", false);
+        }
+        if (t.concave()) {
+            return new Rule(f + " is concave but not affine, so by Jensen's inequality f(mean(x)) >= mean(f(x)): "
+                    + "pool then act is never below act then pool, and equal only on windows where f is affine "
+                    + "over all the window's values" + padding + ".", false);
+        }
+        return new Rule(f + " is not affine, and only affine functions commute with averaging: "
+                + "mean(f(x)) = f(mean(x)) holds on a window only when f is affine over its values" + padding + ".",
+                false);
+    }
+
+    /** A short number: {@code 0.5}, {@code -2}, {@code 0.693}. */
+    static String num(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e9) {
+            return Long.toString((long) v);
+        }
+        String s = String.format(Locale.ROOT, "%.4g", v);
+        if (s.contains(".") && !s.contains("e")) {
+            s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return s;
+    }
+}
