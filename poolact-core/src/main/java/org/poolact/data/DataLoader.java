@@ -13,9 +13,11 @@ import org.poolact.random.Generator;
  *
  * <p>Shuffling draws from the explicit generator given to {@link Builder#shuffle(Generator)}, never
  * from a global one, so a seed fixes the order of every epoch. The draws mirror PyTorch's loader
- * (as its source reads; see the NOTE in {@link EpochIterator}): per epoch, one 64-bit draw for the
- * worker base seed when the epoch starts, one {@code randperm(n)} before the first batch and one
- * more {@code randperm(n)} when the sampler is read past its end.
+ * (see the NOTE in {@link EpochIterator}): per epoch, one 64-bit draw for the worker base seed when
+ * the epoch starts, one {@code randperm(n)} before the first batch and one more {@code randperm(n)}
+ * when the sampler is read past its end. The resulting example order over several epochs equals
+ * torch 1.13.1's {@code DataLoader(..., shuffle=True, generator=torch.Generator().manual_seed(s))}
+ * (DataLoaderTorchTest).
  */
 public final class DataLoader implements Iterable<Batch> {
     private final Dataset dataset;
@@ -71,21 +73,14 @@ public final class DataLoader implements Iterable<Batch> {
 
     /**
      * The permutation of {@code 0..n-1} used to shuffle one epoch: {@code torch.randperm(n,
-     * generator=g)}.
+     * generator=g)}, bit-exact with libtorch (see org.poolact.random.Random#randperm).
      */
-    // NOTE: the ONE place the shuffle order comes from. This body is a stand-in (Fisher-Yates with
-    // torch's small-n draw pattern, random() % (n - i), not yet checked bit-exact against libtorch);
-    // replace it by org.poolact.random's randperm once that lands, and nothing else changes.
+    // NOTE: the ONE place the shuffle order comes from.
     static int[] randperm(int n, Generator g) {
+        long[] idx = org.poolact.random.Random.randperm(g, n).data();
         int[] perm = new int[n];
         for (int i = 0; i < n; i++) {
-            perm[i] = i;
-        }
-        for (int i = 0; i < n - 1; i++) {
-            int z = (int) (g.random() % (n - i));
-            int tmp = perm[i];
-            perm[i] = perm[z + i];
-            perm[z + i] = tmp;
+            perm[i] = (int) idx[i];
         }
         return perm;
     }

@@ -42,8 +42,17 @@ public final class ScalarActivation {
     private ScalarActivation(String gradFnName, FloatUnary f32, DoubleUnaryOperator f64, FloatGrad d32,
                              DoubleGrad d64) {
         this.gradFnName = gradFnName;
-        this.f32 = f32;
-        this.f64 = f64;
+        // NOTE: a NaN's sign bit can depend on operand order, which the JIT may change between the
+        // interpreted and compiled forms of one formula; every NaN result is made the canonical NaN
+        // so equal inputs give equal bits always.
+        this.f32 = x -> {
+            float r = f32.apply(x);
+            return r != r ? Float.NaN : r;
+        };
+        this.f64 = x -> {
+            double r = f64.applyAsDouble(x);
+            return r != r ? Double.NaN : r;
+        };
         this.d32 = d32;
         this.d64 = d64;
     }
@@ -100,13 +109,13 @@ public final class ScalarActivation {
     // ------------------------------------------------------------------ the activations
 
     /**
-     * relu(x) = max(x, 0) (PyTorch's clamp_min: NaN propagates). Backward is
+     * relu(x) = max(x, 0) (PyTorch's clamp_min: NaN propagates and relu(-0.0) = -0.0). Backward is
      * {@code threshold_backward(grad, result, 0)}: 0 where y <= 0, so relu'(0) = 0.
      */
     public static ScalarActivation relu() {
         return new ScalarActivation("ReluBackward0",
-                x -> x > 0 || x != x ? x : 0f,
-                x -> x > 0 || x != x ? x : 0.0,
+                x -> x < 0 ? 0f : x,
+                x -> x < 0 ? 0.0 : x,
                 (g, x, y) -> y <= 0 ? 0f : g,
                 (g, x, y) -> y <= 0 ? 0.0 : g);
     }
@@ -127,8 +136,17 @@ public final class ScalarActivation {
 
     /** leaky_relu(x) = x if x > 0 else x * negativeSlope; the derivative at 0 is negativeSlope. */
     public static ScalarActivation leakyRelu(double negativeSlope) {
+        return leakyRelu("LeakyReluBackward0", negativeSlope);
+    }
+
+    /** prelu with one shared weight: the leaky_relu formula, recorded as PreluKernelBackward0 (weight gradient: see {@link Activations#prelu}). */
+    public static ScalarActivation prelu(double weight) {
+        return leakyRelu("PreluKernelBackward0", weight);
+    }
+
+    private static ScalarActivation leakyRelu(String gradFnName, double negativeSlope) {
         float s = (float) negativeSlope;
-        return new ScalarActivation("LeakyReluBackward0",
+        return new ScalarActivation(gradFnName,
                 x -> x > 0 ? x : x * s,
                 x -> x > 0 ? x : x * negativeSlope,
                 (g, x, y) -> x > 0 ? g : g * s,
@@ -146,10 +164,18 @@ public final class ScalarActivation {
         float ipt32 = (float) inputScale;
         double neg64 = alpha * scale;
         return new ScalarActivation(gradFnName,
-                x -> x <= 0 ? (float) (StrictMath.expm1(x * ipt32) * neg32) : x * pos32,
-                x -> x <= 0 ? StrictMath.expm1(x * inputScale) * neg64 : x * scale,
+                x -> x <= 0 ? (float) (expMinusOne(x * ipt32) * neg32) : x * pos32,
+                x -> x <= 0 ? expMinusOne(x * inputScale) * neg64 : x * scale,
                 (g, x, y) -> x <= 0 ? (float) ((double) g * ipt32 * neg32 * StrictMath.exp(x * ipt32)) : g * pos32,
                 (g, x, y) -> x <= 0 ? g * inputScale * neg64 * StrictMath.exp(x * inputScale) : g * scale);
+    }
+
+    /**
+     * exp(t) - 1 computed as expm1 (accurate for small |t|), but +0.0 for t = -0.0 as exp(t) - 1 gives,
+     * so elu(-0.0) = +0.0 like PyTorch.
+     */
+    private static double expMinusOne(double t) {
+        return t == 0 ? 0.0 : StrictMath.expm1(t);
     }
 
     /** elu(x) = x if x > 0 else alpha * (exp(x) - 1); elu'(0) = alpha. grad_fn EluBackward0. */

@@ -1,6 +1,7 @@
 package org.poolact.nn.pooling;
 
 import org.poolact.nn.Module;
+import org.poolact.nn.PyFormat;
 import org.poolact.nn.functional.LPPool2dOptions;
 import org.poolact.nn.functional.Pooling;
 import org.poolact.tensor.Tensor;
@@ -33,8 +34,8 @@ public class LPPool2d extends Module {
      */
     @Override
     public String extraRepr() {
-        return "norm_type=" + PyRepr.floating(options.normType()) + ", kernel_size=" + options.kernelSize()
+        return "norm_type=" + PyFormat.pyFloat(options.normType()) + ", kernel_size=" + options.kernelSize()
                 + ", stride=" + (options.stride() == null ? "None" : options.stride()) + ", ceil_mode="
-                + PyRepr.bool(options.ceilMode());
+                + PyFormat.pyBool(options.ceilMode());
     }
 }

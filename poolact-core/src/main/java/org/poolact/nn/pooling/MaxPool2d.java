@@ -1,6 +1,7 @@
 package org.poolact.nn.pooling;
 
 import org.poolact.nn.Module;
+import org.poolact.nn.PyFormat;
 import org.poolact.nn.functional.MaxPool2dOptions;
 import org.poolact.nn.functional.Pooling;
 import org.poolact.tensor.Tensor;
@@ -40,6 +41,6 @@ public class MaxPool2d extends Module {
     public String extraRepr() {
         return "kernel_size=" + options.kernelSize() + ", stride=" + options.effectiveStride() + ", padding="
                 + options.padding() + ", dilation=" + options.dilation() + ", ceil_mode="
-                + PyRepr.bool(options.ceilMode());
+                + PyFormat.pyBool(options.ceilMode());
     }
 }

@@ -44,6 +44,12 @@ class ActivationSpecTest {
         assertEquals(GeluApproximate.TANH, ActivationSpec.parse("gelu:tanh").approximate());
         assertEquals(ActivationSpec.parse("leaky_relu:0.2"), ActivationSpec.of(ActivationSpec.Kind.LEAKY_RELU, 0.2));
         assertEquals(ActivationSpec.Kind.values().length, ActivationSpec.names().size());
+        assertEquals("PreluKernelBackward0", ActivationSpec.parse("prelu").scalar().gradFnName());
+        List<ActivationSpec> grid = ActivationSpec.analysisGrid();
+        for (ActivationSpec.Kind k : ActivationSpec.Kind.values()) {
+            assertTrue(grid.stream().anyMatch(g -> g.kind() == k), "grid lacks " + k);
+        }
+        assertTrue(grid.stream().anyMatch(g -> !g.properties().monotone() && g.kind() == ActivationSpec.Kind.PRELU));
     }
 
     @Test
@@ -94,17 +100,25 @@ class ActivationSpecTest {
 
     static List<String> propertySweep() {
         List<String> s = new ArrayList<>(ActivationsTest.sweep());
+        for (ActivationSpec g : ActivationSpec.analysisGrid()) {
+            s.add(g.toString());
+        }
         s.addAll(List.of("leaky_relu:1", "prelu:1", "elu:0", "celu:-0.2", "softplus:-3", "softplus:7", "hardtanh:-0.25:0.1"));
         return s;
     }
 
-    /** Float32 points sorted ascending: a grid over [-120, 120], every float next to each kink or switch, and the smallest magnitudes. */
-    static float[] scanPoints(ActivationSpec spec) {
-        List<Float> pts = new ArrayList<>();
-        for (int i = -240_000; i <= 240_000; i++) {
-            pts.add(i * 0.0005f);
+    private static final float[] GRID = new float[480_001];
+
+    static {
+        for (int i = 0; i < GRID.length; i++) {
+            GRID[i] = (i - 240_000) * 0.0005f;
         }
-        List<Double> centres = new ArrayList<>(List.of(0.0, 1.0, -1.0, 3.0, -3.0, 6.0, -1.5, -0.75, -1.28, -1.19, 20.0, 88.7, -88.7));
+    }
+
+    /** Float32 points sorted ascending: a grid over [-120, 120], every float next to each kink or switch. */
+    static float[] scanPoints(ActivationSpec spec) {
+        List<Double> centres = new ArrayList<>(List.of(0.0, 1.0, -1.0, 3.0, -3.0, 6.0, -1.5, -0.75, -1.28, -1.19, 20.0,
+                1.8403437, 88.7, -88.7));
         double[] p = spec.parameters();
         for (double v : p) {
             centres.add(v);
@@ -112,19 +126,18 @@ class ActivationSpecTest {
         if (spec.kind() == ActivationSpec.Kind.SOFTPLUS) {
             centres.add(p[1] / p[0]);
         }
+        int per = 6000;
+        float[] out = Arrays.copyOf(GRID, GRID.length + centres.size() * per);
+        int k = GRID.length;
         for (double c : centres) {
             float f = (float) c;
-            for (int k = 0; k < 3000; k++) {
+            for (int j = 0; j < per / 2; j++) {
                 f = Math.nextDown(f);
             }
-            for (int k = 0; k < 6000; k++) {
-                pts.add(f);
+            for (int j = 0; j < per; j++) {
+                out[k++] = f;
                 f = Math.nextUp(f);
             }
-        }
-        float[] out = new float[pts.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = pts.get(i);
         }
         Arrays.sort(out);
         return out;

