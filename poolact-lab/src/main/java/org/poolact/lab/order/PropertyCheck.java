@@ -218,9 +218,9 @@ public final class PropertyCheck {
                 double a = runStart == 0 ? Double.NEGATIVE_INFINITY : refine(f, lo + (runStart - 1) * h, lo + runStart * h);
                 double b = i > steps ? Double.POSITIVE_INFINITY : refine(f, lo + (i - 2) * h, lo + (i - 1) * h);
                 // NOTE: float64 rounding noise (gelu:tanh's 1 + tanh(...) cancels for x < -6) splits one
-                // decreasing stretch into many; stretches less than 0.05 apart are merged.
+                // decreasing stretch into many; stretches less than 0.2 apart are merged.
                 double[] last = out.isEmpty() ? null : out.get(out.size() - 1);
-                if (last != null && a - last[1] < 0.05) {
+                if (last != null && a - last[1] < 0.2) {
                     last[1] = b;
                 } else {
                     out.add(new double[] {a, b});
