@@ -61,17 +61,18 @@ public final class TextReport {
         for (Cell[] row : g) {
             w = Math.max(w, row[0].row().spec().length());
         }
-        sb.append(pad("", w));
+        StringBuilder head = new StringBuilder(pad("", w));
         for (String id : ids) {
-            sb.append(' ').append(pad(id, 4));
+            head.append(' ').append(pad(id, 4));
         }
-        sb.append('\n');
+        sb.append(head.toString().stripTrailing()).append('\n');
         for (Cell[] row : g) {
-            sb.append(pad(row[0].row().spec(), w));
-            for (Cell c : row) {
-                sb.append(' ').append(paint(pad(Matrix.symbol(c.verdict()), 4), colour(c.verdict()), color));
+            StringBuilder line = new StringBuilder(pad(row[0].row().spec(), w));
+            for (int i = 0; i < row.length; i++) {
+                String sym = Matrix.symbol(row[i].verdict());
+                line.append(' ').append(paint(i + 1 < row.length ? pad(sym, 4) : sym, colour(row[i].verdict()), color));
             }
-            sb.append('\n');
+            sb.append(line).append('\n');
         }
         sb.append("\n").append(Matrix.legend()).append('\n');
         for (int i = 0; i < ids.size(); i++) {

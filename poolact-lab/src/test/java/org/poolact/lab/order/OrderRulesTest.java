@@ -13,7 +13,7 @@ import org.poolact.tensor.Tensor;
 
 /**
  * The rules against exhaustive probes: on every input of small shapes whose entries come from a
- * value set (every 2x2 map over 7 values, 2,401 maps, and more shapes), through the engine's ops,
+ * value set (every 2x2 map over 7 values, 2,401 maps, and every 1x3 and 2x1 map), through the engine's ops,
  * an "identical" rule may never be contradicted and a "differs" rule must be witnessed by some map
  * or by the counterexample search. Plus functions the registry lacks: a non-increasing f (max
  * turns into min) and affine maps with and without an offset.
@@ -61,7 +61,7 @@ class OrderRulesTest {
                 WindowTypes wt = WindowTypes.of(pool);
                 Verdict v = OrderRules.decide(f, wt);
                 long bad = 0;
-                for (int[] hw : new int[][] {{2, 2}, {1, 3}, {3, 2}}) {
+                for (int[] hw : new int[][] {{2, 2}, {1, 3}, {2, 1}}) {
                     if (pool.accepts(hw[0], hw[1])) {
                         bad += disagreements(f, pool, exhaustive(hw[0], hw[1]));
                     }
