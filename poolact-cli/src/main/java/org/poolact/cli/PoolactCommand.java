@@ -7,6 +7,7 @@ import org.poolact.cli.commands.CompareCommand;
 import org.poolact.cli.commands.DemoCommand;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -17,6 +18,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "poolact",
         mixinStandardHelpOptions = true,
+        // NOTE: INHERIT gives every subcommand --help and --version (with this version provider).
+        scope = ScopeType.INHERIT,
         versionProvider = VersionProvider.class,
         description = "Activation before or after pooling? Run the experiment, compare both orders on your own numbers.",
         synopsisSubcommandLabel = "COMMAND",

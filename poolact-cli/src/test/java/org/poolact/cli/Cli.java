@@ -67,4 +67,14 @@ public final class Cli {
         assertFalse(line.contains("Exception") || line.contains("\tat "), "no stack trace or exception name: " + line);
         assertTrue(line.contains(expected), () -> "'" + expected + "' in: " + line);
     }
+
+    /** The shape of a JSON nested list, e.g. {@code [1,1,5,5]}. */
+    public static String shapeOf(JsonNode n) {
+        StringBuilder sb = new StringBuilder("[");
+        while (n.isArray()) {
+            sb.append(sb.length() > 1 ? "," : "").append(n.size());
+            n = n.get(0);
+        }
+        return sb.append(']').toString();
+    }
 }

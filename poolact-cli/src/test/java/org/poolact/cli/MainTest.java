@@ -27,6 +27,11 @@ class MainTest {
     }
 
     @Test
+    void subcommandsHaveVersionToo() {
+        assertTrue(Cli.run("demo", "--version").ok().out().startsWith("poolact "));
+    }
+
+    @Test
     void subcommandHelp() {
         Cli.Run r = Cli.run("compare", "--help").ok();
         assertTrue(r.out().contains("--count-include-pad"), r.out());

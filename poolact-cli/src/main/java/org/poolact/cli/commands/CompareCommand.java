@@ -23,7 +23,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code poolact compare}: both orders on a map the user brings. */
-@Command(name = "compare", mixinStandardHelpOptions = true,
+@Command(name = "compare",
         description = {
             "Apply act -> pool and pool -> act to your own map and compare them: outputs, exact equality, "
                     + "max abs difference, non-zero outputs, inputs reached by the gradient, and the general rule.",
@@ -67,7 +67,7 @@ public final class CompareCommand implements Callable<Integer> {
             out.println("act:    " + activation.spec() + "  " + activation.module());
             out.println("pool:   " + result.pool().module());
             out.println();
-            OrderReport.text(out, result, "x");
+            OrderReport.text(out, result, "x", java.util.List.of());
         }
         return ExitCodes.OK;
     }

@@ -1,6 +1,7 @@
 package org.poolact.cli.commands;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.poolact.cli.ExitCodes;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Spec;
  * {@code torch.manual_seed(seed); image = torch.randn(1, 1, 7, 7); conv = nn.Conv2d(1, 1, 3, 1)},
  * then each pooling applied to {@code conv(image)} in both orders, with measured conclusions.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo",
         description = "Run the post's experiment: a 1x1x7x7 randn image, Conv2d(1, 1, 3, 1), then act -> pool "
                 + "and pool -> act for max and average pooling, with what this run measured and the general rule.")
 public final class DemoCommand implements Callable<Integer> {
@@ -101,9 +102,9 @@ public final class DemoCommand implements Callable<Integer> {
                 out.println();
                 out.println("== " + (kind == PoolKind.MAX ? "Max" : "Average") + " pooling: pool = "
                         + poolSpec.module());
-                OrderReport.text(out, r, "conv_out");
-                out.println("  (image pixels with non-zero gradient: act -> pool " + pixels[0] + " of "
-                        + image.numel() + ", pool -> act " + pixels[1] + " of " + image.numel() + ")");
+                OrderReport.text(out, r, "conv_out", List.of("image pixels with non-zero gradient:",
+                        "                      act -> pool " + pixels[0] + " of " + image.numel() + ", pool -> act "
+                                + pixels[1] + " of " + image.numel()));
             }
         }
         if (format.isJson()) {

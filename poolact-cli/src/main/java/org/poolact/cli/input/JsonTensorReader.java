@@ -104,8 +104,11 @@ public final class JsonTensorReader {
             }
             n++;
         }
-        if (shape.size() <= depth) {
-            shape.add(n);
+        while (shape.size() <= depth) {
+            shape.add(-1);
+        }
+        if (shape.get(depth) < 0) {
+            shape.set(depth, n);
         } else if (shape.get(depth) != n) {
             throw error(start, "ragged nested list: this list has " + n + " element" + (n == 1 ? "" : "s")
                     + ", an earlier list at the same depth has " + shape.get(depth));

@@ -19,8 +19,9 @@ public final class OrderComparison {
 
     /** Both orders' outputs and what was measured on them. */
     public record Result(int[] inputShape, Activation act, PoolSpec pool, Tensor actThenPool, Tensor poolThenAct,
-            boolean equal, boolean equalNan, double maxAbsDiff, Counts nonzero, Counts gradNonzeroInputs,
-            int outputNumel, int inputNumel, NonFinite inputNonFinite, OrderRule.Rule rule) {
+            boolean equal, boolean equalNan, double maxAbsDiff, int differingOutputs, int[] firstDifference,
+            Counts nonzero, Counts gradNonzeroInputs, int outputNumel, int inputNumel, NonFinite inputNonFinite,
+            OrderRule.Rule rule) {
     }
 
     /** One count per order. */
@@ -64,6 +65,15 @@ public final class OrderComparison {
             throw new IllegalArgumentException("compare: expected a map of rank 2 (HxW), 3 (CxHxW) or 4 (NxCxHxW), "
                     + "got rank " + shape.length + " with shape " + Arrays.toString(shape));
         }
+        int h = shape[shape.length - 2];
+        int w = shape[shape.length - 1];
+        int padH = pool.padding().h();
+        int padW = pool.padding().w();
+        if (pool.kernel().h() > h + 2 * padH || pool.kernel().w() > w + 2 * padW) {
+            throw new IllegalArgumentException("compare: kernel " + pool.kernel().h() + "x" + pool.kernel().w()
+                    + " is bigger than the map " + h + "x" + w + (padH + padW > 0 ? " with padding " + pool.padding() : "")
+                    + ": the pooling would have no window");
+        }
         Tensor x4 = input.detach().viewStorage(as4d(shape));
         Module poolModule = pool.module();
 
@@ -77,8 +87,9 @@ public final class OrderComparison {
 
         Tensor shownA = withRank(a, shape.length);
         Tensor shownB = withRank(b, shape.length);
+        int first = firstDifference(a, b);
         return new Result(shape, act, pool, shownA, shownB, a.equalTo(b), equalNan(a, b), maxAbsDiff(a, b),
-                new Counts(countNonzero(a), countNonzero(b)),
+                countDifferences(a, b), first < 0 ? null : index(shownA.shape(), first), new Counts(countNonzero(a), countNonzero(b)),
                 new Counts(countNonzero(leafA.grad()), countNonzero(leafB.grad())),
                 a.numel(), input.numel(), NonFinite.of(input), OrderRule.explain(act, pool));
     }
@@ -119,14 +130,41 @@ public final class OrderComparison {
 
     /** Exact equality where NaN matches NaN at the same position. */
     static boolean equalNan(Tensor a, Tensor b) {
+        return firstDifference(a, b) < 0;
+    }
+
+    /** Whether two values differ, NaN matching NaN. */
+    private static boolean differ(double x, double y) {
+        return x != y && !(Double.isNaN(x) && Double.isNaN(y));
+    }
+
+    /** The flat index of the first position where the values differ (NaN matching NaN), or -1. */
+    static int firstDifference(Tensor a, Tensor b) {
         for (int i = 0; i < a.numel(); i++) {
-            double x = a.getFlat(i);
-            double y = b.getFlat(i);
-            if (x != y && !(Double.isNaN(x) && Double.isNaN(y))) {
-                return false;
+            if (differ(a.getFlat(i), b.getFlat(i))) {
+                return i;
             }
         }
-        return true;
+        return -1;
+    }
+
+    /** How many positions differ (NaN matching NaN). */
+    static int countDifferences(Tensor a, Tensor b) {
+        int n = 0;
+        for (int i = 0; i < a.numel(); i++) {
+            n += differ(a.getFlat(i), b.getFlat(i)) ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** The multi-index of a flat position in a contiguous tensor of this shape. */
+    private static int[] index(int[] shape, int flat) {
+        int[] idx = new int[shape.length];
+        for (int d = shape.length - 1; d >= 0; d--) {
+            idx[d] = flat % shape[d];
+            flat /= shape[d];
+        }
+        return idx;
     }
 
     /**

@@ -55,34 +55,40 @@ public final class OrderRule {
         if (t.affine()) {
             if (pool.countsPadding()) {
                 return new Rule(f + " is affine with f(0) = " + num(t.offset()) + " != 0: it commutes with a mean of "
-                        + "real values, but counted zero padding is averaged as 0 after f and as f(0) before it, "
-                        + "so border windows differ.", false);
+                        + "real values, but counted zero padding enters act -> pool as 0 and pool -> act as x = 0, "
+                        + "whose image is f(0), so windows that reach into the padding differ.", false);
             }
             return new Rule(f + " is affine (f(x) = " + num(t.slope()) + "*x + " + num(t.offset())
                     + ") and averaging is affine, so mean(f(x)) = f(mean(x)) on every window: the orders agree "
                     + "up to float rounding.", true);
         }
         String padding = pool.countsPadding() && !t.zeroAtZero()
-                ? "; border windows also average counted zero padding as 0 after f but as f(0) = "
-                        + num(t.offset()) + " before it"
+                ? "; windows that reach into the padding can differ more, since counted zero padding enters "
+                        + "act -> pool as 0 and pool -> act as x = 0, and f(0) = " + num(t.offset()) + " != 0"
                 : "";
         if (t.convex()) {
             return new Rule(f + " is convex but not affine, so by Jensen's inequality f(mean(x)) <= mean(f(x)): "
-                    + "pool then act is never above act then pool, and equal only on windows where f is affine "
-                    + "over all the window's values" + padding + ".", false);
+                    + "pool then act is never above act then pool on windows of real values, and equal only where f "
+                    + "is affine over all the window's values" + padding + ".", false);
         }
         if (t.concave()) {
             return new Rule(f + " is concave but not affine, so by Jensen's inequality f(mean(x)) >= mean(f(x)): "
-                    + "pool then act is never below act then pool, and equal only on windows where f is affine "
-                    + "over all the window's values" + padding + ".", false);
+                    + "pool then act is never below act then pool on windows of real values, and equal only where f "
+                    + "is affine over all the window's values" + padding + ".", false);
         }
         return new Rule(f + " is not affine, and only affine functions commute with averaging: "
                 + "mean(f(x)) = f(mean(x)) holds on a window only when f is affine over its values" + padding + ".",
                 false);
     }
 
-    /** A short number: {@code 0.5}, {@code -2}, {@code 0.693}. */
-    static String num(double v) {
+    /** A short number: {@code 0.5}, {@code -2}, {@code 0.06966}, {@code nan}, {@code -inf}. */
+    public static String num(double v) {
+        if (Double.isNaN(v)) {
+            return "nan";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
         if (v == Math.rint(v) && Math.abs(v) < 1e9) {
             return Long.toString((long) v);
         }

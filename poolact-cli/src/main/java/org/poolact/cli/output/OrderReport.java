@@ -2,12 +2,15 @@ package org.poolact.cli.output;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
-import java.util.Locale;
+import java.util.List;
 
 import org.poolact.cli.order.OrderComparison.Counts;
 import org.poolact.cli.order.OrderComparison.NonFinite;
 import org.poolact.cli.order.OrderComparison.Result;
+import org.poolact.cli.order.OrderRule;
 import org.poolact.cli.order.PoolSpec;
+import org.poolact.tensor.DType;
+import org.poolact.tensor.Tensor;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -16,6 +19,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * the general rule, kept apart) or as the JSON object of {@code poolact compare}.
  */
 public final class OrderReport {
+    /** Text width of wrapped paragraphs. */
+    static final int WIDTH = 100;
+
     private OrderReport() {
     }
 
@@ -29,7 +35,13 @@ public final class OrderReport {
         o.set("pool_then_act", Json.tensor(r.poolThenAct()));
         o.put("equal", r.equal());
         o.put("equal_nan", r.equalNan());
-        o.put("max_abs_diff", r.maxAbsDiff());
+        // NOTE: float32 outputs give their difference as a float32 too (0.06966142, not 0.0696614235639572).
+        if (r.actThenPool().dtype() == DType.FLOAT32) {
+            o.put("max_abs_diff", (float) r.maxAbsDiff());
+        } else {
+            o.put("max_abs_diff", r.maxAbsDiff());
+        }
+        o.put("differing_outputs", r.differingOutputs());
         o.set("nonzero", counts(r.nonzero()));
         o.set("grad_nonzero_inputs", counts(r.gradNonzeroInputs()));
         o.put("output_numel", r.outputNumel());
@@ -65,11 +77,12 @@ public final class OrderReport {
     /**
      * The readable form.
      *
-     * @param inputName what the pooled map is called in formulas, e.g. {@code x} or {@code conv_out}
+     * @param inputName     what the pooled map is called in formulas, e.g. {@code x} or {@code conv_out}
+     * @param extraMeasured more lines for the "Measured in this run" section
      */
-    public static void text(PrintWriter out, Result r, String inputName) {
+    public static void text(PrintWriter out, Result r, String inputName, List<String> extraMeasured) {
         String f = r.act().name();
-        String pool = r.pool().kind().label() + "_pool";
+        String pool = r.pool().kind().label() + "_pool2d";
         out.println("act -> pool:  " + pool + "(" + f + "(" + inputName + "))");
         out.println(r.actThenPool());
         out.println("pool -> act:  " + f + "(" + pool + "(" + inputName + "))");
@@ -84,19 +97,53 @@ public final class OrderReport {
         out.println("  equal (exact float):  " + (r.equal() ? "yes" : "no")
                 + (!r.equal() && r.equalNan() ? " (NaN != NaN; equal with NaN matching NaN)" : ""));
         out.println("  max abs difference:   " + number(r.maxAbsDiff()));
+        if (r.firstDifference() != null) {
+            int[] at = r.firstDifference();
+            out.println("  differing outputs:    " + r.differingOutputs() + " of " + r.outputNumel() + ", first at "
+                    + Arrays.toString(at) + ": act -> pool " + number(valueAt(r.actThenPool(), at))
+                    + ", pool -> act " + number(valueAt(r.poolThenAct(), at)));
+        }
         out.println("  non-zero outputs:     act -> pool " + r.nonzero().actThenPool() + " of " + r.outputNumel()
                 + ", pool -> act " + r.nonzero().poolThenAct() + " of " + r.outputNumel());
-        out.println("  inputs with non-zero gradient (backward of each output's sum):");
+        out.println("  elements of " + inputName + " with non-zero gradient (backward of each output's sum):");
         out.println("                        act -> pool " + r.gradNonzeroInputs().actThenPool() + " of "
                 + r.inputNumel() + ", pool -> act " + r.gradNonzeroInputs().poolThenAct() + " of " + r.inputNumel());
-        out.println("  => " + conclusion(r));
+        for (String line : extraMeasured) {
+            out.println("  " + line);
+        }
+        out.println(wrap("=> " + conclusion(r, inputName), "  ", "     "));
         out.println("General rule (holds for every input):");
-        out.println("  " + r.rule().sentence());
+        out.println(wrap(r.rule().sentence(), "  ", "  "));
         out.flush();
     }
 
+    private static double valueAt(Tensor t, int[] index) {
+        int flat = 0;
+        for (int d = 0; d < index.length; d++) {
+            flat = flat * t.size(d) + index[d];
+        }
+        return t.getFlat(flat);
+    }
+
+    /** Word-wraps {@code text} at {@value #WIDTH} columns. */
+    static String wrap(String text, String firstIndent, String indent) {
+        StringBuilder done = new StringBuilder();
+        StringBuilder line = new StringBuilder(firstIndent);
+        boolean empty = true;
+        for (String word : text.split(" ")) {
+            if (!empty && line.length() + 1 + word.length() > WIDTH) {
+                done.append(line).append('\n');
+                line = new StringBuilder(indent);
+                empty = true;
+            }
+            line.append(empty ? "" : " ").append(word);
+            empty = false;
+        }
+        return done.append(line).toString();
+    }
+
     /** One sentence on what this run showed, set against the rule. */
-    static String conclusion(Result r) {
+    static String conclusion(Result r, String inputName) {
         StringBuilder sb = new StringBuilder();
         if (r.equal() || r.equalNan()) {
             sb.append("the two orders are equal on this input");
@@ -120,27 +167,14 @@ public final class OrderReport {
         int gB = r.gradNonzeroInputs().poolThenAct();
         if (gA != gB) {
             sb.append("; ").append(gA > gB ? "act -> pool" : "pool -> act").append(" passes gradient to ")
-                    .append(Math.abs(gA - gB)).append(" more input").append(Math.abs(gA - gB) == 1 ? "" : "s");
+                    .append(Math.abs(gA - gB)).append(" more element").append(Math.abs(gA - gB) == 1 ? "" : "s")
+                    .append(" of ").append(inputName);
         }
         return sb.append('.').toString();
     }
 
-    /** A measured number: up to 4 significant digits, or NaN/inf as PyTorch prints them. */
+    /** A measured number: up to 4 significant digits, or nan/inf as PyTorch prints them. */
     static String number(double v) {
-        if (Double.isNaN(v)) {
-            return "nan";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "inf" : "-inf";
-        }
-        if (v == 0) {
-            return "0";
-        }
-        return String.format(Locale.ROOT, "%.4g", v);
-    }
-
-    /** {@code [1, 1, 5, 5]}. */
-    static String shape(int[] s) {
-        return Arrays.toString(s);
+        return OrderRule.num(v);
     }
 }

@@ -14,9 +14,13 @@ class CompareBadInputTest {
     Path dir;
 
     private Cli.Run compare(String content, String... extra) throws IOException {
+        return compareWith(content, "relu", "max", extra);
+    }
+
+    private Cli.Run compareWith(String content, String act, String pool, String... extra) throws IOException {
         Path f = dir.resolve("map.json");
         Files.writeString(f, content);
-        String[] base = {"compare", "--input", f.toString(), "--act", "relu", "--pool", "max"};
+        String[] base = {"compare", "--input", f.toString(), "--act", act, "--pool", pool};
         String[] args = new String[base.length + extra.length];
         System.arraycopy(base, 0, args, 0, base.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
@@ -70,17 +74,13 @@ class CompareBadInputTest {
 
     @Test
     void unknownActivationListsTheValidNames() throws IOException {
-        Path f = dir.resolve("ok.json");
-        Files.writeString(f, "[[1, 2], [3, 4]]");
-        Cli.assertBadInput(Cli.run("compare", "--input", f.toString(), "--act", "swish", "--pool", "max"),
+        Cli.assertBadInput(compareWith("[[1, 2], [3, 4]]", "swish", "max"),
                 "unknown activation 'swish'; valid names: relu,");
     }
 
     @Test
     void activationParameterThatDoesNotParse() throws IOException {
-        Path f = dir.resolve("ok.json");
-        Files.writeString(f, "[[1, 2], [3, 4]]");
-        Cli.assertBadInput(Cli.run("compare", "--input", f.toString(), "--act", "leaky_relu:abc", "--pool", "max"),
+        Cli.assertBadInput(compareWith("[[1, 2], [3, 4]]", "leaky_relu:abc", "max"),
                 "parameter 'abc' is not a number");
     }
 
@@ -92,6 +92,11 @@ class CompareBadInputTest {
     @Test
     void paddingOverHalfTheKernel() throws IOException {
         Cli.assertBadInput(compare("[[1, 2, 3], [4, 5, 6], [7, 8, 9]]", "--padding", "2"), "pad");
+    }
+
+    @Test
+    void zeroKernel() throws IOException {
+        Cli.assertBadInput(compare("[[1, 2], [3, 4]]", "--kernel", "0"), "kernel");
     }
 
     @Test
@@ -144,9 +149,7 @@ class CompareBadInputTest {
 
     @Test
     void unknownPoolKind() throws IOException {
-        Path f = dir.resolve("ok.json");
-        Files.writeString(f, "[[1, 2], [3, 4]]");
-        Cli.assertBadInput(Cli.run("compare", "--input", f.toString(), "--act", "relu", "--pool", "lp"), "--pool");
+        Cli.assertBadInput(compareWith("[[1, 2], [3, 4]]", "relu", "lp"), "--pool");
     }
 
     @Test

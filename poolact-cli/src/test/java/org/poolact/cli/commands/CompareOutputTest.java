@@ -178,7 +178,7 @@ class CompareOutputTest {
         int rule = out.indexOf("General rule (holds for every input):");
         assertTrue(measured > 0 && rule > measured, out);
         assertTrue(out.contains("equal (exact float):  no"), out);
-        assertTrue(out.contains("pool -> act has 2 more zero outputs"), out);
+        assertTrue(out.contains("pool -> act has 2 more zero"), out);
     }
 
     @Test
@@ -198,6 +198,16 @@ class CompareOutputTest {
     }
 
     @Test
+    void theReadmeExampleDiffersForGeluWithMax() {
+        // docs/examples/conv_out.txt is what `poolact demo --seed 102` printed for conv_out
+        JsonNode j = Cli.run("compare", "-i", "../docs/examples/conv_out.txt", "--act", "gelu", "--pool", "max",
+                "--format", "json").ok().json();
+        assertEquals("[1,1,5,5]", j.get("input_shape").toString());
+        assertFalse(j.get("equal").asBoolean());
+        assertEquals(1, j.get("differing_outputs").asInt());
+    }
+
+    @Test
     void readsStdin() {
         JsonNode j = Cli.runWithStdin(MAP_JSON, "compare", "-i", "-", "--act", "relu", "--pool", "max", "--format", "json")
                 .ok().json();
@@ -210,10 +220,10 @@ class CompareOutputTest {
     void rank3AndRank4KeepTheirRank() {
         JsonNode r3 = Cli.runWithStdin("[" + MAP_JSON + "]", "compare", "-i", "-", "--act", "relu", "--pool", "max",
                 "--format", "json").ok().json();
-        assertEquals("[1,2,2]", shape(r3.get("act_then_pool")));
+        assertEquals("[1,2,2]", Cli.shapeOf(r3.get("act_then_pool")));
         JsonNode r4 = Cli.runWithStdin("[[" + MAP_JSON + "]]", "compare", "-i", "-", "--act", "relu", "--pool", "max",
                 "--format", "json").ok().json();
-        assertEquals("[1,1,2,2]", shape(r4.get("pool_then_act")));
+        assertEquals("[1,1,2,2]", Cli.shapeOf(r4.get("pool_then_act")));
     }
 
     @Test
@@ -227,7 +237,7 @@ class CompareOutputTest {
         assertEquals("[1,1]", p.get("padding").toString());
         assertTrue(p.get("ceil_mode").asBoolean());
         assertFalse(p.get("count_include_pad").asBoolean());
-        assertEquals("[4,4]", shape(j.get("act_then_pool")));
+        assertEquals("[4,4]", Cli.shapeOf(j.get("act_then_pool")));
         // corner window {1,-3,2,-4} with count_include_pad=false: mean of relu = 3/4
         assertEquals(0.75, j.get("act_then_pool").get(0).get(0).asDouble(), 1e-6);
     }
@@ -248,14 +258,5 @@ class CompareOutputTest {
         String text = Cli.runWithStdin(map, "compare", "-i", "-", "--act", "relu", "--pool", "max").ok().out();
         assertTrue(text.contains("input holds 1 NaN, 1 +inf, 1 -inf"), text);
         assertTrue(text.contains("nan"), text);
-    }
-
-    private static String shape(JsonNode n) {
-        StringBuilder sb = new StringBuilder("[");
-        while (n.isArray()) {
-            sb.append(sb.length() > 1 ? "," : "").append(n.size());
-            n = n.get(0);
-        }
-        return sb.append(']').toString();
     }
 }
