@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
  * property the numbers contradict, or a rule the engine contradicts); the output still shows
  * everything, errors included.
  */
-@Command(name = "analyze", mixinStandardHelpOptions = true,
+@Command(name = "analyze",
         description = {"For every activation and every pooling: are act -> pool and pool -> act identical? A verdict "
                 + "proven by a rule (and probed 10,000 times), or a shrunk counterexample, measurements on random conv "
                 + "outputs, a recommendation, and the post's claims judged with this run's evidence."})
