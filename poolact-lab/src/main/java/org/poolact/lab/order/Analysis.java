@@ -168,7 +168,7 @@ public final class Analysis {
         Probes.Result probes = null;
         Counterexample cx = null;
         if (v.kind() != Kind.DIFFERS && inside != null) {
-            probes = Probes.run(inside, wt, s.probes(), seed);
+            probes = Probes.run(inside, wt, s.probes(), seed, v.exactness() == Exactness.BIT_EXACT);
             if (!probes.passed()) {
                 errors.add(row.spec() + " x " + wt.pool().label() + ": the rule says identical, but " + probes.failures()
                         + " of " + probes.outputs() + " probe outputs differ, e.g. " + probes.firstFailure());

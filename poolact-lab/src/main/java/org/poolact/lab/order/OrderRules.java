@@ -45,7 +45,7 @@ public final class OrderRules {
         }
         if (p.nonDecreasing()) {
             return Verdict.identical(f + " is non-decreasing, so max(f(x_i)) = f(max(x_i)) in every window (the -inf "
-                    + "padding is never picked: every window holds a real element), bit for bit.", Exactness.BIT_EXACT);
+                    + "padding is never picked: every window holds a real element), bit for bit up to the sign of zero.", Exactness.BIT_EXACT);
         }
         if (p.nonIncreasing()) {
             return Verdict.differs(f + " is non-increasing, so it turns max into min: max(f(x_i)) = f(min(x_i)), "

@@ -158,8 +158,8 @@ public record PoolConfig(PoolType type, Size2 kernel, Size2 stride, Size2 paddin
             m.put("stride", pair(effectiveStride()));
             m.put("padding", pair(padding));
             m.put("ceil_mode", ceilMode);
+            m.put("count_include_pad", countIncludePad);
             if (type == PoolType.AVG) {
-                m.put("count_include_pad", countIncludePad);
                 m.put("divisor_override", divisorOverride);
             }
             if (type == PoolType.LP) {

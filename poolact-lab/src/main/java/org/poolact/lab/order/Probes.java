@@ -43,6 +43,15 @@ public final class Probes {
      * for each batch (a fixed f, or a fresh member of a learned family drawn inside its condition).
      */
     public static Result run(Supplier<OrderActivation> member, WindowTypes windows, int count, long seed) {
+        return run(member, windows, count, seed, false);
+    }
+
+    /**
+     * As {@link #run(Supplier, WindowTypes, int, long)}; with {@code exact}, every pooling must agree
+     * exactly (a bit-exact verdict), not only max-type ones.
+     */
+    public static Result run(Supplier<OrderActivation> member, WindowTypes windows, int count, long seed,
+                             boolean exact) {
         SplittableRandom r = new SplittableRandom(seed);
         List<int[]> shapes = probeShapes(windows);
         int batches = 10;
@@ -70,7 +79,7 @@ public final class Probes {
                     if (d > maxDiff) {
                         maxDiff = d;
                     }
-                    if (Orders.differs(ab, i, 1)) {
+                    if (Orders.differs(ab, i, exact ? 0 : 1)) {
                         failures++;
                         if (first == null) {
                             int m = i / outPer;

@@ -30,7 +30,11 @@ public record Verdict(Kind kind, String rule, String condition, Exactness exactn
 
     /** What equality an identical verdict promises. */
     public enum Exactness {
-        /** The same float32 bits (max-type pooling with a non-decreasing f; the identity). */
+        /**
+         * The same float32 values (max-type pooling with a non-decreasing f; the identity): bit for bit,
+         * except that -0 and +0 count as equal. NOTE: leaky_relu:0.0 on the window {-1, 0} gives -0.0
+         * act first (the first of the equal maxima) and +0.0 pool first.
+         */
         BIT_EXACT("bit-exact"),
         /** Equal in exact arithmetic; float32 results agree within the documented tolerance. */
         TOLERANCE("within tolerance"),

@@ -41,7 +41,7 @@ public final class Matrix {
 
     /** The legend of {@link #symbol}. */
     public static String legend() {
-        return "== identical, bit-exact; ~= identical within the float tolerance; != differs (counterexample found); "
+        return "== identical, bit-exact (-0 and +0 count as equal); ~= identical within the float tolerance; != differs (counterexample found); "
                 + "if identical only under a condition";
     }
 
