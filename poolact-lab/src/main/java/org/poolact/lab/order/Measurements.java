@@ -99,7 +99,7 @@ public final class Measurements {
         Conv2d conv = new Conv2d(3, CHANNELS, 3, 1, 1, g);
         Tensor out;
         double[] times = new double[5];
-        try (GradMode.Scope s = GradMode.noGrad()) {
+        try (GradMode.Scope ignored = GradMode.noGrad()) {
             out = conv.forward(image);
             for (int i = 0; i < times.length; i++) {
                 long t0 = System.nanoTime();
@@ -169,7 +169,7 @@ public final class Measurements {
     /** The act/pool tail of the block (forward, no autograd), best of a few runs, in ms. */
     private static double time(OrderActivation f, PoolConfig pool, Tensor map, boolean actFirst) {
         double best = Double.POSITIVE_INFINITY;
-        try (GradMode.Scope s = GradMode.noGrad()) {
+        try (GradMode.Scope ignored = GradMode.noGrad()) {
             for (int i = 0; i < TIMING_REPS; i++) {
                 long t0 = System.nanoTime();
                 Tensor y = actFirst ? pool.apply(f.apply(map)) : f.apply(pool.apply(map));

@@ -21,7 +21,7 @@ public final class Orders {
      * plus (for non-max poolings) the per-output tolerance as a third tensor.
      */
     public static Tensor[] evaluate(OrderActivation f, PoolConfig pool, Tensor x) {
-        try (GradMode.Scope g = GradMode.noGrad()) {
+        try (GradMode.Scope ignored = GradMode.noGrad()) {
             Tensor fx = f.apply(x);
             Tensor a = pool.apply(fx);
             Tensor b = f.apply(pool.apply(x));

@@ -62,7 +62,7 @@ final class EngineOrders {
 
     /** {act -> pool, pool -> act} on x. */
     static Tensor[] both(String spec, Map<String, Object> pool, Tensor x) {
-        try (GradMode.Scope g = GradMode.noGrad()) {
+        try (GradMode.Scope ignored = GradMode.noGrad()) {
             return new Tensor[] {pool(pool, act(spec, x)), act(spec, pool(pool, x))};
         }
     }
