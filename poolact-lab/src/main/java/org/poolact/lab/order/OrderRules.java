@@ -51,8 +51,10 @@ public final class OrderRules {
             return Verdict.differs(f + " is non-increasing, so it turns max into min: max(f(x_i)) = f(min(x_i)), "
                     + "not f(max(x_i)), on any window whose values f tells apart.");
         }
-        return Verdict.differs(f + " is not monotone (" + p.reason() + "); only a non-decreasing f commutes with "
-                + "max, and on a window {a, b} with a < b and f(a) > f(b) act first gives f(a), pool first f(b).");
+        // NOTE: the engine's reasons for a non-monotone f already begin with "not monotone".
+        String why = p.reason().startsWith("not monotone") ? p.reason() : "not monotone (" + p.reason() + ")";
+        return Verdict.differs(f + " is " + why + "; only a non-decreasing f commutes with max, and on a window "
+                + "{a, b} with a < b and f(a) > f(b) act first gives f(a), pool first f(b).");
     }
 
     private static Verdict linearRule(String f, OrderProperties p, WindowTypes w) {
@@ -73,6 +75,13 @@ public final class OrderRules {
         }
         String shape = shape(pool);
         if (!p.affine()) {
+            if (p.convex() || p.concave()) {
+                String curve = p.convex() ? "convex" : "concave";
+                return Verdict.differs(f + " is " + curve + " but not affine, and " + shape + " over two or more values "
+                        + "commutes only with affine f (Cauchy's equation); by Jensen's inequality f(y) "
+                        + (p.convex() ? "<=" : ">=") + " sum(w f(x_i)) in every window whose weights sum to 1, so "
+                        + "there pool first is never " + (p.convex() ? "above" : "below") + " act first (in exact arithmetic).");
+            }
             return Verdict.differs(f + " is not affine, and " + shape + " over two or more values commutes only with "
                     + "affine f (Cauchy's equation: mean of f != f of mean, e.g. by Jensen for convex f).");
         }
