@@ -87,9 +87,9 @@ public final class DemoCommand implements Callable<Integer> {
             out.println(convOut);
         }
         for (PoolType kind : pool.types()) {
-            PoolConfig poolSpec = poolOptions.config(kind);
-            OrderComparison.Result r = OrderComparison.compare(convOut.detach(), activation, poolSpec);
-            int[] pixels = imagePixelsWithGradient(image, conv, activation, poolSpec);
+            PoolConfig poolConfig = poolOptions.config(kind);
+            OrderComparison.Result r = OrderComparison.compare(convOut.detach(), activation, poolConfig);
+            int[] pixels = imagePixelsWithGradient(image, conv, activation, poolConfig);
             if (format.isJson()) {
                 ObjectNode e = OrderReport.json(r);
                 ObjectNode grads = e.putObject("grad_nonzero_image_pixels");
@@ -100,7 +100,7 @@ public final class DemoCommand implements Callable<Integer> {
             } else {
                 out.println();
                 out.println("== " + (kind == PoolType.MAX ? "Max" : "Average") + " pooling: pool = "
-                        + poolSpec.module());
+                        + poolConfig.module());
                 OrderReport.text(out, r, "conv_out", List.of("image pixels with non-zero gradient:",
                         "                      act -> pool " + pixels[0] + " of " + image.numel() + ", pool -> act "
                                 + pixels[1] + " of " + image.numel()));
