@@ -2,6 +2,7 @@ package org.poolact.cli;
 
 import java.io.InputStream;
 
+import org.poolact.cli.commands.AnalyzeCommand;
 import org.poolact.cli.commands.CompareCommand;
 import org.poolact.cli.commands.DemoCommand;
 
@@ -25,6 +26,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             DemoCommand.class,
             CompareCommand.class,
+            AnalyzeCommand.class,
         })
 public final class PoolactCommand implements Runnable {
     private final InputStream stdin;

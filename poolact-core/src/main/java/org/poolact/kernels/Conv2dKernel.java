@@ -6,10 +6,11 @@ package org.poolact.kernels;
  * float64 and float32. The op layer ({@code nn.functional.Convolution}) validates arguments and picks
  * the dtype; it calls {@link #selected()}.
  *
- * <p>{@link #plain()} is the reference (im2col + {@link Gemm} in double; float32 is widened and the
- * result rounded once). {@link #fast()} computes float32 in float (im2col + {@link FloatGemm#fast()},
- * samples of the batch split over {@link Parallel}) and keeps the plain double path for float64
- * (gradient checks). {@code -Dpoolact.kernels=plain} selects the reference everywhere.
+ * <p>{@link #plain()} is the reference: im2col + {@link Gemm} in double; the float32 forward in float
+ * in libtorch's slow_conv2d order, the float32 gradients from widened values rounded once.
+ * {@link #fast()} computes float32 in float (im2col + {@link FloatGemm#fast()}, samples of the batch
+ * split over {@link Parallel}) and keeps the plain path for float64 (gradient checks) and for small
+ * float32 problems. {@code -Dpoolact.kernels=plain} selects the reference everywhere.
  */
 public interface Conv2dKernel {
 

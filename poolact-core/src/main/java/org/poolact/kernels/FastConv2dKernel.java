@@ -8,7 +8,8 @@ import java.util.Arrays;
  * threads (each with its own im2col buffer). The weight gradient is summed per chunk of samples and
  * the chunks' partial sums are added in chunk order, so it is deterministic for a given thread count.
  * Float64 goes to {@link PlainConv2dKernel} unchanged (it is the gradient-check path), and so do
- * small float32 convolutions ({@link FloatGemm#isSmall}).
+ * small float32 convolutions ({@link FloatGemm#isSmall}) and forwards where the plain kernel
+ * reproduces libtorch's bits.
  */
 final class FastConv2dKernel implements Conv2dKernel {
     /** The default: convolutions below {@link FloatGemm#isSmall} go to the plain kernel. */
@@ -25,6 +26,18 @@ final class FastConv2dKernel implements Conv2dKernel {
     /** True when this float32 convolution should run on the plain kernel (see {@link FloatGemm#isSmall}). */
     private boolean plainFor(Geometry g) {
         return smallToPlain && FloatGemm.isSmall((long) g.n() * g.outC() * g.colCols() * g.colRows());
+    }
+
+    /**
+     * {@link #plainFor}, or a convolution where the plain float forward gives libtorch's own bits (one
+     * sample, one group, under 4 output channels, kernel up to 3x3, at most 20480 input values: see
+     * {@link PlainConv2dKernel#forward(Geometry, float[], float[], float[])}), so such outputs print as
+     * PyTorch prints them.
+     */
+    private boolean plainForwardFor(Geometry g) {
+        boolean libtorchOrder = g.n() == 1 && g.groups() == 1 && g.outC() < 4 && g.kh() <= 3 && g.kw() <= 3
+                && (long) g.c() * g.h() * g.w() <= 20480;
+        return plainFor(g) || smallToPlain && libtorchOrder;
     }
 
     @Override
@@ -49,7 +62,7 @@ final class FastConv2dKernel implements Conv2dKernel {
 
     @Override
     public float[] forward(Geometry g, float[] input, float[] weight, float[] bias) {
-        if (plainFor(g)) {
+        if (plainForwardFor(g)) {
             return PlainConv2dKernel.INSTANCE.forward(g, input, weight, bias);
         }
         int rows = g.colRows();

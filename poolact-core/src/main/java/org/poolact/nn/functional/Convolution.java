@@ -91,6 +91,12 @@ public final class Convolution {
             throw new IllegalArgumentException(OP + ": expected weight to be 4-D [out_channels, in_channels / groups, "
                     + "kH, kW], but got weight of size " + Shape.str(weight.shape()));
         }
+        if (weight.size(2) <= 0 || weight.size(3) <= 0) {
+            // NOTE: without this a 0-wide kernel "fits" any input and gives an output larger than the input.
+            throw new IllegalArgumentException(OP + ": kernel size should be greater than zero, but got kernel_height: "
+                    + weight.size(2) + " kernel_width: " + weight.size(3) + " (weight of size "
+                    + Shape.str(weight.shape()) + ")");
+        }
         if (input.dtype() != weight.dtype() || (bias != null && bias.dtype() != weight.dtype())) {
             throw new IllegalArgumentException(OP + ": expected input, weight and bias of the same dtype, but got input "
                     + input.dtype() + ", weight " + weight.dtype() + (bias == null ? "" : ", bias " + bias.dtype()));
