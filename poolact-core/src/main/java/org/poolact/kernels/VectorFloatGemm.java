@@ -85,6 +85,22 @@ final class VectorFloatGemm implements FloatGemm {
         }
         for (int ip = 0; ip < mPanels; ip++) {
             int base = ip * kn * MR;
+            if (aCol == 1 && ip * MR + MR <= m) {
+                // a full panel of row-major A: four row streams, one contiguous write per k step
+                // NOTE: written out for MR == 4
+                int s0 = off + ip * MR * aRow;
+                int s1 = s0 + aRow;
+                int s2 = s1 + aRow;
+                int s3 = s2 + aRow;
+                for (int pp = 0; pp < kn; pp++) {
+                    int d = base + pp * MR;
+                    ap[d] = a[s0 + pp];
+                    ap[d + 1] = a[s1 + pp];
+                    ap[d + 2] = a[s2 + pp];
+                    ap[d + 3] = a[s3 + pp];
+                }
+                continue;
+            }
             for (int r = 0; r < MR; r++) {
                 int i = ip * MR + r;
                 if (i >= m) {
