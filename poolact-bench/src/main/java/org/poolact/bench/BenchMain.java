@@ -17,13 +17,14 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * and optimiser step excluded). Arguments: {@code quick} (default; 1 fork, 3 x 2 s warm-up,
  * 5 x 2 s measurement) or {@code full} (2 forks, 5 warm-up, 10 measurement), or {@code interleaved [rounds]}: both models
  * in this JVM, one poolact step then one libtorch step per round after a warm-up, medians reported;
- * on a machine shared with other jobs this exposes both sides to the same load. Before timing, one step
+ * on a machine shared with other jobs this exposes both sides to the same load; or {@code epoch [steps]}:
+ * 938 steps of each, timed end to end (warm-up included). Before timing, one step
  * of each is run from the same weights and their losses and first-conv weight gradients compared.
  *
  * <p>Run it with {@code mvn -B -q -pl poolact-bench -am verify -Pbench -DskipTests}, which sets
  * GLIBC_TUNABLES (see runtimes.md), OMP_WAIT_POLICY=PASSIVE (libtorch's best on a shared machine),
  * {@code --add-modules jdk.incubator.vector} and 2 threads on both sides; add
- * {@code -Dbench.args=interleaved} or {@code -Dbench.args=full}, {@code -Dbench.threads=1}.
+ * {@code -Dbench.args=interleaved}, {@code -Dbench.args=epoch} or {@code -Dbench.args=full}, {@code -Dbench.threads=1}.
  */
 public final class BenchMain {
     private BenchMain() {
@@ -38,6 +39,10 @@ public final class BenchMain {
                 + " OMP_WAIT_POLICY=" + System.getenv().getOrDefault("OMP_WAIT_POLICY", "(unset)")
                 + " availableProcessors=" + Runtime.getRuntime().availableProcessors());
         crossCheck();
+        if (args.length > 0 && args[0].equals("epoch")) {
+            epoch(args.length > 1 ? Integer.parseInt(args[1]) : DefaultModelWeights.MNIST_BATCHES);
+            return;
+        }
         if (args.length > 0 && args[0].equals("interleaved")) {
             interleaved(args.length > 1 ? Integer.parseInt(args[1]) : 30);
             return;
@@ -64,6 +69,31 @@ public final class BenchMain {
         System.out.printf("MNIST epoch estimate (%d steps): poolact %.1f s, libtorch %.1f s%n",
                 DefaultModelWeights.MNIST_BATCHES, p[0] * DefaultModelWeights.MNIST_BATCHES / 1000,
                 t[0] * DefaultModelWeights.MNIST_BATCHES / 1000);
+    }
+
+    /**
+     * One MNIST-sized epoch of training steps (938 by default) on each side, timed end to end from
+     * the first step of a fresh model (so poolact's JIT warm-up is included; the cross-check before
+     * has run one step of each already), poolact first, then libtorch.
+     */
+    private static void epoch(int steps) {
+        DefaultModelWeights w = new DefaultModelWeights(7);
+        PoolactStep ours = new PoolactStep(w);
+        long t0 = System.nanoTime();
+        for (int i = 0; i < steps; i++) {
+            ours.step();
+        }
+        double p = (System.nanoTime() - t0) / 1e9;
+        double t;
+        try (TorchStep torch = new TorchStep(w)) {
+            long t1 = System.nanoTime();
+            for (int i = 0; i < steps; i++) {
+                torch.step();
+            }
+            t = (System.nanoTime() - t1) / 1e9;
+        }
+        System.out.printf("%nepoch of %d steps (fwd+bwd, batch %d, no optimiser or data loading): poolact %.1f s, "
+                + "libtorch %.1f s, ratio %.2f%n", steps, DefaultModelWeights.BATCH, p, t, p / t);
     }
 
     private static void interleaved(int rounds) {
