@@ -57,6 +57,16 @@ public final class DefaultModelWeights {
         }
     }
 
+    /** The parameters in model order (w1, b1, w2, b2, w3, b3, w4, b4). */
+    float[][] params() {
+        return new float[][] {w1, b1, w2, b2, w3, b3, w4, b4};
+    }
+
+    /** Their shapes, in the same order. */
+    static int[][] shapes() {
+        return new int[][] {W1, B1, W2, B2, W3, B3, W4, B4};
+    }
+
     private static float[] uniform(Random r, int fanIn, int n) {
         double bound = 1 / Math.sqrt(fanIn);
         float[] a = new float[n];

@@ -13,28 +13,19 @@ import ai.djl.training.GradientCollector;
 /** The same training step in libtorch 2.7.1 through DJL's PyTorch engine. */
 public final class TorchStep implements AutoCloseable {
     private final NDManager base;
-    private final NDArray w1;
-    private final NDArray b1;
-    private final NDArray w2;
-    private final NDArray b2;
-    private final NDArray w3;
-    private final NDArray b3;
-    private final NDArray w4;
-    private final NDArray b4;
+    private final NDArray[] params;
     private final NDArray oneHot;
     private final float[] input;
 
     /** Parameters copied from {@code p}. */
     public TorchStep(DefaultModelWeights p) {
         base = NDManager.newBaseManager("PyTorch");
-        w1 = param(p.w1, DefaultModelWeights.W1);
-        b1 = param(p.b1, DefaultModelWeights.B1);
-        w2 = param(p.w2, DefaultModelWeights.W2);
-        b2 = param(p.b2, DefaultModelWeights.B2);
-        w3 = param(p.w3, DefaultModelWeights.W3);
-        b3 = param(p.b3, DefaultModelWeights.B3);
-        w4 = param(p.w4, DefaultModelWeights.W4);
-        b4 = param(p.b4, DefaultModelWeights.B4);
+        float[][] values = p.params();
+        int[][] shapes = DefaultModelWeights.shapes();
+        params = new NDArray[values.length];
+        for (int i = 0; i < values.length; i++) {
+            params[i] = param(values[i], shapes[i]);
+        }
         float[] oh = new float[DefaultModelWeights.BATCH * 10];
         for (int i = 0; i < DefaultModelWeights.BATCH; i++) {
             oh[i * 10 + p.labels[i]] = 1;
@@ -62,13 +53,13 @@ public final class TorchStep implements AutoCloseable {
             Shape p0 = new Shape(0, 0);
             Shape s1 = new Shape(1, 1);
             Shape p1 = new Shape(1, 1);
-            NDArray h = Conv2d.conv2d(x, w1, b1, s1, p1, s1, 1).singletonOrThrow();
+            NDArray h = Conv2d.conv2d(x, params[0], params[1], s1, p1, s1, 1).singletonOrThrow();
             h = Pool.maxPool2d(Activation.relu(h), k2, k2, p0, false);
-            h = Conv2d.conv2d(h, w2, b2, s1, p1, s1, 1).singletonOrThrow();
+            h = Conv2d.conv2d(h, params[2], params[3], s1, p1, s1, 1).singletonOrThrow();
             h = Pool.maxPool2d(Activation.relu(h), k2, k2, p0, false);
             h = h.reshape(DefaultModelWeights.BATCH, 3136);
-            h = Activation.relu(Linear.linear(h, w3, b3).singletonOrThrow());
-            NDArray logits = Linear.linear(h, w4, b4).singletonOrThrow();
+            h = Activation.relu(Linear.linear(h, params[4], params[5]).singletonOrThrow());
+            NDArray logits = Linear.linear(h, params[6], params[7]).singletonOrThrow();
             NDArray loss = logits.logSoftmax(1).mul(oneHot).sum().neg().div(DefaultModelWeights.BATCH);
             gc.backward(loss);
             return loss.getFloat();
@@ -77,7 +68,7 @@ public final class TorchStep implements AutoCloseable {
 
     /** The gradient of the first conv's weight after {@link #step()} (for cross-checks). */
     float[] convWeightGrad() {
-        return w1.getGradient().toFloatArray();
+        return params[0].getGradient().toFloatArray();
     }
 
     @Override

@@ -337,7 +337,10 @@ final class FastConv2dKernel implements Conv2dKernel {
         }
     }
 
-    /** The adjoint of {@link #im2col}: adds each column entry back into the input position it was read from. */
+    /**
+     * The adjoint of {@link #im2col}: adds each column entry back into the input position it was read from.
+     * NOTE: the loop nest mirrors im2col on purpose (gather vs scatter-add); keep the two in step.
+     */
     private static void col2imAdd(Geometry g, float[] col, int b, int grp, float[] gradIn) {
         int cols = g.colCols();
         int plane = g.h() * g.w();

@@ -244,6 +244,7 @@ public final class PoolKernels {
     /**
      * {@link #maxPool2d(double[], int, PoolWindow, double[], long[])} for float32, in float: the same
      * scan, ties and NaN rule (float to double is exact, so every comparison comes out the same).
+     * NOTE: the window walk is the double kernel's, in float; keep the two in step.
      * Planes are split over {@link Parallel}'s threads.
      */
     public static void maxPool2d(float[] in, int planes, PoolWindow g, float[] out, long[] indices) {
