@@ -349,4 +349,71 @@ public final class PoolKernels {
             }
         });
     }
+
+    /**
+     * {@link #avgPool2d(double[], int, PoolWindow, boolean, Integer, double[], boolean)} for float32, in
+     * float: the same window sums in the same order and the same divisors (a float sum or quotient
+     * is exactly the double one rounded to float). Plane by plane, planes split over {@link Parallel}.
+     * NOTE: the double kernel walks planes innermost; here each plane is walked whole, which keeps
+     * memory access sequential and gives every element the same additions in the same order.
+     */
+    public static void avgPool2d(float[] in, int planes, PoolWindow g, boolean countIncludePad,
+                                 Integer divisorOverride, float[] out) {
+        int inPlane = g.inH() * g.inW();
+        int outPlane = g.outH() * g.outW();
+        int[][] bounds = new int[outPlane][4];
+        int[] divs = avgDivisors(g, countIncludePad, divisorOverride, bounds);
+        Parallel.forChunks(planes, Parallel.chunks(planes, 4), (from, to, chunk) -> {
+            for (int c = from; c < to; c++) {
+                int inOff = c * inPlane;
+                for (int q = 0; q < outPlane; q++) {
+                    int[] b = bounds[q];
+                    float sum = 0f;
+                    for (int ih = b[0]; ih < b[1]; ih++) {
+                        for (int iw = b[2]; iw < b[3]; iw++) {
+                            sum += in[inOff + ih * g.inW() + iw];
+                        }
+                    }
+                    out[c * outPlane + q] = divs[q] == 0 ? 0f : sum / divs[q];
+                }
+            }
+        });
+    }
+
+    /** {@link #avgPool2dBackward(double[], int, PoolWindow, boolean, Integer, double[], boolean)} for float32, in float. */
+    public static void avgPool2dBackward(float[] gradOut, int planes, PoolWindow g, boolean countIncludePad,
+                                         Integer divisorOverride, float[] gradIn) {
+        int inPlane = g.inH() * g.inW();
+        int outPlane = g.outH() * g.outW();
+        int[][] bounds = new int[outPlane][4];
+        int[] divs = avgDivisors(g, countIncludePad, divisorOverride, bounds);
+        Parallel.forChunks(planes, Parallel.chunks(planes, 4), (from, to, chunk) -> {
+            for (int c = from; c < to; c++) {
+                int inOff = c * inPlane;
+                for (int q = 0; q < outPlane; q++) {
+                    if (divs[q] == 0) {
+                        continue;
+                    }
+                    int[] b = bounds[q];
+                    float delta = gradOut[c * outPlane + q] / divs[q];
+                    for (int ih = b[0]; ih < b[1]; ih++) {
+                        for (int iw = b[2]; iw < b[3]; iw++) {
+                            gradIn[inOff + ih * g.inW() + iw] += delta;
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /** The divisor and clipped bounds of every output position, in row-major output order. */
+    private static int[] avgDivisors(PoolWindow g, boolean countIncludePad, Integer divisorOverride, int[][] bounds) {
+        int[] divs = new int[bounds.length];
+        for (int oh = 0, q = 0; oh < g.outH(); oh++) {
+            for (int ow = 0; ow < g.outW(); ow++, q++) {
+                divs[q] = avgDivisor(g, oh, ow, countIncludePad, divisorOverride, bounds[q]);
+            }
+        }
+        return divs;
+    }
 }

@@ -8,8 +8,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The float32 max-pool kernels (2x2 fast path and general scan) against the double reference
- * kernel, bit for bit in values and indices, on data full of ties, signed zeros, infinities and NaN.
+ * The float32 pooling kernels (max: 2x2 fast path and general scan; avg) against the double
+ * reference kernels, bit for bit in values, indices and gradients, on data full of ties, signed
+ * zeros, infinities and NaN.
  */
 class PoolKernelsFloatTest {
     private static final float[] SPECIAL = {0f, -0f, 1f, -1f, 2f, Float.NaN, Float.intBitsToFloat(0xffc00001),
@@ -91,5 +92,65 @@ class PoolKernelsFloatTest {
             PoolWindow g = new PoolWindow(k, k, s, s, p, p, d, d, h, w, oh, ow);
             check(data(r, planes * h * w, true), planes, g, "k=" + k + " s=" + s + " p=" + p + " d=" + d);
         }
+    }
+
+    @Test
+    void avgPoolFloatKernelsMatchTheReferenceBitForBit() {
+        Random r = new Random(29);
+        int cases = 0;
+        for (int t = 0; t < 60; t++) {
+            int k = 1 + r.nextInt(3);
+            int s = 1 + r.nextInt(3);
+            int p = r.nextInt(k / 2 + 1);
+            int h = k + r.nextInt(8);
+            int w = k + r.nextInt(8);
+            int oh = (h + 2 * p - k) / s + 1;
+            int ow = (w + 2 * p - k) / s + 1;
+            if (t % 3 == 0 && (oh * s) < h + p) {
+                oh++; // a ceil_mode window that starts inside the input and is clipped
+            }
+            int planes = 1 + r.nextInt(12);
+            boolean include = r.nextBoolean();
+            Integer div = t % 4 == 0 ? Integer.valueOf(1 + r.nextInt(7)) : null;
+            PoolWindow g = new PoolWindow(k, k, s, s, p, p, 1, 1, h, w, oh, ow);
+            float[] in = data(r, planes * h * w, true);
+            double[] inD = new double[in.length];
+            for (int i = 0; i < in.length; i++) {
+                inD[i] = in[i];
+            }
+            double[] want = new double[planes * oh * ow];
+            PoolKernels.avgPool2d(inD, planes, g, include, div, want, true);
+            float[] got = new float[want.length];
+            PoolKernels.avgPool2d(in, planes, g, include, div, got);
+            String what = "k=" + k + " s=" + s + " p=" + p + " include=" + include + " div=" + div;
+            for (int i = 0; i < want.length; i++) {
+                assertSameFloat((float) want[i], got[i], what + " out " + i);
+            }
+            float[] go = data(r, want.length, t % 2 == 0);
+            double[] goD = new double[go.length];
+            for (int i = 0; i < go.length; i++) {
+                goD[i] = go[i];
+            }
+            double[] giD = new double[in.length];
+            PoolKernels.avgPool2dBackward(goD, planes, g, include, div, giD, true);
+            float[] gi = new float[in.length];
+            PoolKernels.avgPool2dBackward(go, planes, g, include, div, gi);
+            for (int i = 0; i < in.length; i++) {
+                assertSameFloat((float) giD[i], gi[i], what + " grad " + i);
+            }
+            cases++;
+        }
+        assertEquals(60, cases);
+    }
+
+    /**
+     * Same bits, except that any NaN equals any NaN: which NaN payload comes out of a sum depends on the
+     * operand order and, in the double reference, on whether the narrowing ran interpreted or compiled.
+     */
+    private static void assertSameFloat(float want, float got, String what) {
+        if (want != want && got != got) {
+            return;
+        }
+        assertEquals(Float.floatToRawIntBits(want), Float.floatToRawIntBits(got), what + ": " + want + " vs " + got);
     }
 }

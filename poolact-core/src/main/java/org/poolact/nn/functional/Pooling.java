@@ -135,6 +135,18 @@ public final class Pooling {
         PoolWindow g = window(op, p, k, s, o.padding(), one, o.ceilMode());
         boolean f32 = x.dtype() == DType.FLOAT32;
         boolean include = o.countIncludePad();
+        if (f32) {
+            // NOTE: float32 in float end to end, the same sums and quotients (see the float kernel)
+            float[] outF = new float[p.count * g.outH() * g.outW()];
+            PoolKernels.avgPool2d(x.floatData(), p.count, g, include, div, outF);
+            Tensor yf = Tensor.wrap(outF, p.outShape(g.outH(), g.outW()));
+            return Autograd.record(yf, "AvgPool2DBackward0", grad -> {
+                float[] gi = new float[x.numel()];
+                float[] go = grad.dtype() == DType.FLOAT32 ? grad.floatData() : grad.toFloatArray();
+                PoolKernels.avgPool2dBackward(go, p.count, g, include, div, gi);
+                return new Tensor[] {Tensor.wrap(gi, x.shape())};
+            }, x);
+        }
         double[] out = new double[p.count * g.outH() * g.outW()];
         PoolKernels.avgPool2d(x.toDoubleArray(), p.count, g, include, div, out, f32);
         Tensor y = Tensor.fromDoubles(out, x.dtype(), p.outShape(g.outH(), g.outW()));
