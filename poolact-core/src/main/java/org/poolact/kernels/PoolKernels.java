@@ -1,0 +1,243 @@
+package org.poolact.kernels;
+
+/**
+ * Plain 2-D pooling kernels over contiguous {@code [planes, H, W]} arrays (planes = N*C), following
+ * the loops of PyTorch's CPU kernels (aten/src/ATen/native/cpu/MaxPoolKernel.cpp, AvgPoolKernel.cpp,
+ * AdaptiveAvgPoolKernel.cpp, AdaptiveMaxPoolKernel.cpp) so that ties, NaN and rounding come out the same.
+ *
+ * <p>Values travel as {@code double[]}. When {@code f32} is true every sum and quotient is rounded
+ * to float after each step, which gives exactly float32 IEEE arithmetic (a double holds the exact
+ * sum or correctly rounded quotient of two floats, so rounding it once more is the float result).
+ * A faster kernel can replace these without touching the ops that call them.
+ */
+public final class PoolKernels {
+    private PoolKernels() {
+    }
+
+    private static double round(double v, boolean f32) {
+        return f32 ? (double) (float) v : v;
+    }
+
+    /**
+     * Max pooling with indices. Padding acts as -inf. Each window scans row by row and takes an
+     * element when {@code val > max || isNaN(val)}: on ties the FIRST maximum wins, and the LAST NaN
+     * in the window wins (NaN propagates). The index is flat within its H*W plane; it starts at the
+     * window's first in-bounds element, so an all -inf window reports that element.
+     */
+    public static void maxPool2d(double[] in, int planes, PoolWindow g, double[] out, long[] indices) {
+        int inPlane = g.inH() * g.inW();
+        int outPlane = g.outH() * g.outW();
+        for (int c = 0; c < planes; c++) {
+            int inOff = c * inPlane;
+            int o = c * outPlane;
+            for (int oh = 0; oh < g.outH(); oh++) {
+                for (int ow = 0; ow < g.outW(); ow++, o++) {
+                    int ih0 = oh * g.sH() - g.pH();
+                    int iw0 = ow * g.sW() - g.pW();
+                    int ih1 = Math.min(ih0 + (g.kH() - 1) * g.dH() + 1, g.inH());
+                    int iw1 = Math.min(iw0 + (g.kW() - 1) * g.dW() + 1, g.inW());
+                    while (ih0 < 0) {
+                        ih0 += g.dH();
+                    }
+                    while (iw0 < 0) {
+                        iw0 += g.dW();
+                    }
+                    int idx = scanMax(in, inOff, g.inW(), ih0, ih1, g.dH(), iw0, iw1, g.dW());
+                    out[o] = idx < 0 ? Double.NEGATIVE_INFINITY : in[inOff + idx];
+                    indices[o] = idx < 0 ? ih0 * g.inW() + iw0 : idx;
+                }
+            }
+        }
+    }
+
+    /**
+     * Scans rows [ih0, ih1) step dH and columns [iw0, iw1) step dW of the plane at {@code inOff},
+     * starting from a maximum of -inf, and returns the flat in-plane index taken, or -1 when no
+     * element beats -inf (then PyTorch reports the window's first in-bounds position with value -inf).
+     */
+    private static int scanMax(double[] in, int inOff, int inW, int ih0, int ih1, int dH, int iw0, int iw1, int dW) {
+        int maxIndex = -1;
+        double maxVal = Double.NEGATIVE_INFINITY;
+        for (int ih = ih0; ih < ih1; ih += dH) {
+            for (int iw = iw0; iw < iw1; iw += dW) {
+                int idx = ih * inW + iw;
+                double v = in[inOff + idx];
+                // NOTE: strict '>' keeps the first of equal maxima; every NaN replaces, so the last NaN wins.
+                if (v > maxVal || Double.isNaN(v)) {
+                    maxVal = v;
+                    maxIndex = idx;
+                }
+            }
+        }
+        return maxIndex;
+    }
+
+    /**
+     * Backward of max pooling (plain and adaptive): {@code gradIn[index] += gradOut} for every output,
+     * in output order.
+     */
+    public static void scatterAddByIndex(double[] gradOut, long[] indices, int planes, int inPlane, int outPlane,
+                                         double[] gradIn, boolean f32) {
+        for (int c = 0; c < planes; c++) {
+            int inOff = c * inPlane;
+            for (int o = c * outPlane, end = o + outPlane; o < end; o++) {
+                int i = inOff + (int) indices[o];
+                gradIn[i] = round(gradIn[i] + gradOut[o], f32);
+            }
+        }
+    }
+
+    /**
+     * The divisor of one average-pooling window, PyTorch's rule: the window clipped to the padded
+     * input (input + padding on each side) for count_include_pad, the window clipped to the input
+     * itself otherwise; divisor_override wins over both. Returns 0 for a window with no input element.
+     */
+    private static int avgDivisor(PoolWindow g, int oh, int ow, boolean countIncludePad, Integer divisorOverride,
+                                  int[] bounds) {
+        int ih0 = oh * g.sH() - g.pH();
+        int iw0 = ow * g.sW() - g.pW();
+        int ih1 = Math.min(ih0 + g.kH(), g.inH() + g.pH());
+        int iw1 = Math.min(iw0 + g.kW(), g.inW() + g.pW());
+        int poolSize = (ih1 - ih0) * (iw1 - iw0);
+        ih0 = Math.max(ih0, 0);
+        iw0 = Math.max(iw0, 0);
+        ih1 = Math.min(ih1, g.inH());
+        iw1 = Math.min(iw1, g.inW());
+        bounds[0] = ih0;
+        bounds[1] = ih1;
+        bounds[2] = iw0;
+        bounds[3] = iw1;
+        if (ih0 >= ih1 || iw0 >= iw1) {
+            return 0;
+        }
+        if (divisorOverride != null) {
+            return divisorOverride;
+        }
+        return countIncludePad ? poolSize : (ih1 - ih0) * (iw1 - iw0);
+    }
+
+    /** Average pooling: out = (sum of the window's input elements, row by row) / divisor. */
+    public static void avgPool2d(double[] in, int planes, PoolWindow g, boolean countIncludePad,
+                                 Integer divisorOverride, double[] out, boolean f32) {
+        int inPlane = g.inH() * g.inW();
+        int outPlane = g.outH() * g.outW();
+        int[] b = new int[4];
+        for (int oh = 0; oh < g.outH(); oh++) {
+            for (int ow = 0; ow < g.outW(); ow++) {
+                int div = avgDivisor(g, oh, ow, countIncludePad, divisorOverride, b);
+                for (int c = 0; c < planes; c++) {
+                    int o = c * outPlane + oh * g.outW() + ow;
+                    if (div == 0) {
+                        out[o] = 0;
+                        continue;
+                    }
+                    int inOff = c * inPlane;
+                    double sum = 0;
+                    for (int ih = b[0]; ih < b[1]; ih++) {
+                        for (int iw = b[2]; iw < b[3]; iw++) {
+                            sum = round(sum + in[inOff + ih * g.inW() + iw], f32);
+                        }
+                    }
+                    out[o] = round(sum / div, f32);
+                }
+            }
+        }
+    }
+
+    /** Backward of average pooling: each input of a window gets {@code gradOut / divisor}. */
+    public static void avgPool2dBackward(double[] gradOut, int planes, PoolWindow g, boolean countIncludePad,
+                                         Integer divisorOverride, double[] gradIn, boolean f32) {
+        int inPlane = g.inH() * g.inW();
+        int outPlane = g.outH() * g.outW();
+        int[] b = new int[4];
+        for (int oh = 0; oh < g.outH(); oh++) {
+            for (int ow = 0; ow < g.outW(); ow++) {
+                int div = avgDivisor(g, oh, ow, countIncludePad, divisorOverride, b);
+                if (div == 0) {
+                    continue;
+                }
+                for (int c = 0; c < planes; c++) {
+                    double delta = round(gradOut[c * outPlane + oh * g.outW() + ow] / div, f32);
+                    int inOff = c * inPlane;
+                    for (int ih = b[0]; ih < b[1]; ih++) {
+                        for (int iw = b[2]; iw < b[3]; iw++) {
+                            int i = inOff + ih * g.inW() + iw;
+                            gradIn[i] = round(gradIn[i] + delta, f32);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Start of adaptive window {@code a} of {@code outSize} over {@code inSize}: floor(a * in / out). */
+    public static int adaptiveStart(int a, int outSize, int inSize) {
+        return (int) Math.floorDiv((long) a * inSize, outSize);
+    }
+
+    /** End (exclusive) of adaptive window {@code a}: ceil((a + 1) * in / out). */
+    public static int adaptiveEnd(int a, int outSize, int inSize) {
+        return (int) -Math.floorDiv(-(long) (a + 1) * inSize, outSize);
+    }
+
+    /** One adaptive window: plane c, flat output position o, input rows [ih0, ih1) and columns [iw0, iw1). */
+    @FunctionalInterface
+    private interface AdaptiveWindow {
+        void apply(int c, int o, int ih0, int ih1, int iw0, int iw1);
+    }
+
+    /** Visits every adaptive window of every plane, in output order. */
+    private static void forEachAdaptiveWindow(int planes, int inH, int inW, int outH, int outW, AdaptiveWindow f) {
+        for (int c = 0; c < planes; c++) {
+            for (int oh = 0; oh < outH; oh++) {
+                int ih0 = adaptiveStart(oh, outH, inH);
+                int ih1 = adaptiveEnd(oh, outH, inH);
+                for (int ow = 0; ow < outW; ow++) {
+                    f.apply(c, (c * outH + oh) * outW + ow, ih0, ih1, adaptiveStart(ow, outW, inW),
+                            adaptiveEnd(ow, outW, inW));
+                }
+            }
+        }
+    }
+
+    /** Adaptive average pooling: out = sum / kh / kw (two roundings, as PyTorch divides twice). */
+    public static void adaptiveAvgPool2d(double[] in, int planes, int inH, int inW, int outH, int outW,
+                                         double[] out, boolean f32) {
+        forEachAdaptiveWindow(planes, inH, inW, outH, outW, (c, o, ih0, ih1, iw0, iw1) -> {
+            int inOff = c * inH * inW;
+            double sum = 0;
+            for (int ih = ih0; ih < ih1; ih++) {
+                for (int iw = iw0; iw < iw1; iw++) {
+                    sum = round(sum + in[inOff + ih * inW + iw], f32);
+                }
+            }
+            out[o] = round(round(sum / (ih1 - ih0), f32) / (iw1 - iw0), f32);
+        });
+    }
+
+    /** Backward of adaptive average pooling: each input of a window gets gradOut / kh / kw. */
+    public static void adaptiveAvgPool2dBackward(double[] gradOut, int planes, int inH, int inW, int outH, int outW,
+                                                 double[] gradIn, boolean f32) {
+        forEachAdaptiveWindow(planes, inH, inW, outH, outW, (c, o, ih0, ih1, iw0, iw1) -> {
+            int inOff = c * inH * inW;
+            double delta = round(round(gradOut[o] / (ih1 - ih0), f32) / (iw1 - iw0), f32);
+            for (int ih = ih0; ih < ih1; ih++) {
+                for (int iw = iw0; iw < iw1; iw++) {
+                    int i = inOff + ih * inW + iw;
+                    gradIn[i] = round(gradIn[i] + delta, f32);
+                }
+            }
+        });
+    }
+
+    /** Adaptive max pooling with flat in-plane indices; same tie (first wins) and NaN (last wins) rule as {@link #maxPool2d}. */
+    public static void adaptiveMaxPool2d(double[] in, int planes, int inH, int inW, int outH, int outW,
+                                         double[] out, long[] indices) {
+        forEachAdaptiveWindow(planes, inH, inW, outH, outW, (c, o, ih0, ih1, iw0, iw1) -> {
+            int inOff = c * inH * inW;
+            int idx = scanMax(in, inOff, inW, ih0, ih1, 1, iw0, iw1, 1);
+            out[o] = idx < 0 ? Double.NEGATIVE_INFINITY : in[inOff + idx];
+            indices[o] = idx < 0 ? ih0 * inW + iw0 : idx;
+        });
+    }
+}
