@@ -9,6 +9,8 @@ import org.poolact.ops.Elementwise;
 import org.poolact.ops.LinAlg;
 import org.poolact.ops.Movement;
 import org.poolact.ops.Reductions;
+import org.poolact.random.Generator;
+import org.poolact.random.Random;
 
 /**
  * A dense, row-major (contiguous) n-dimensional array of float32 or float64 values, with reverse-mode
@@ -115,6 +117,26 @@ public final class Tensor {
     /** A 0-dimensional tensor of the given dtype. */
     public static Tensor scalar(double value, DType dtype) {
         return full(value, dtype);
+    }
+
+    /** {@code torch.randn(*shape)}, float32, on the default generator (bit-identical to torch CPU; see {@link Random}). */
+    public static Tensor randn(int... shape) {
+        return Random.randn(shape);
+    }
+
+    /** {@code torch.randn(*shape, generator=g)}, float32. */
+    public static Tensor randn(Generator g, int... shape) {
+        return Random.randn(g, shape);
+    }
+
+    /** {@code torch.rand(*shape)}, float32 U[0, 1), on the default generator. */
+    public static Tensor rand(int... shape) {
+        return Random.rand(shape);
+    }
+
+    /** {@code torch.rand(*shape, generator=g)}, float32 U[0, 1). */
+    public static Tensor rand(Generator g, int... shape) {
+        return Random.rand(g, shape);
     }
 
     /** {@code torch.arange(end)}, float32: 0, 1, ..., end-1. */
