@@ -1,0 +1,92 @@
+package org.poolact.lab.train;
+
+import java.io.IOException;
+import java.util.Locale;
+
+import org.poolact.data.Batch;
+import org.poolact.data.DataLoader;
+import org.poolact.data.Dataset;
+import org.poolact.data.Normalization;
+import org.poolact.lab.data.DataSetId;
+import org.poolact.lab.data.IdxFiles;
+import org.poolact.lab.data.RealData;
+import org.poolact.nn.Module;
+import org.poolact.nn.functional.Losses;
+import org.poolact.random.Generator;
+import org.poolact.tensor.Tensor;
+
+/**
+ * Benchmark, not a test (no assertions, run by hand): {@code speed [batches]} times forward+backward
+ * of the default model per layer on MNIST batches of 64; {@code mnist [epochs] [act] [pool] [order]}
+ * trains the default model on full MNIST and prints every epoch. Run from the repository root with
+ * the lab's test classpath: {@code java -cp ... org.poolact.lab.train.TrainBenchmark speed 20}.
+ */
+public final class TrainBenchmark {
+    private TrainBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Locale.setDefault(Locale.ROOT);
+        IdxFiles files = RealData.find(DataSetId.MNIST).orElseThrow(() -> new IllegalStateException("run .ci/fetch-data.sh"));
+        Dataset train = files.loadTrain();
+        Dataset test = files.loadTest();
+        if (args.length == 0 || args[0].equals("speed")) {
+            speed(train, args.length > 1 ? Integer.parseInt(args[1]) : 20);
+        } else {
+            TrainConfig.Builder b = TrainConfig.builder().epochs(args.length > 1 ? Integer.parseInt(args[1]) : 2);
+            if (args.length > 2) {
+                b.act(org.poolact.nn.functional.ActivationSpec.parse(args[2]));
+            }
+            if (args.length > 3) {
+                b.pool(PoolKind.parse(args[3]));
+            }
+            if (args.length > 4) {
+                b.order(BlockOrder.parse(args[4]));
+            }
+            TrainResult r = new Trainer(b.build(), train, test).listener(new LogLineListener(System.out, 30)).run();
+            System.out.println(LabJson.mapper().writeValueAsString(r.epochs()));
+        }
+    }
+
+    private static void speed(Dataset train, int batches) {
+        TrainConfig c = TrainConfig.builder().build();
+        CnnBuilder.Model model = new Trainer(c, train, train).buildModel(new Generator(1));
+        DataLoader loader = DataLoader.builder(train).batchSize(64).shuffle(new Generator(0))
+                .normalize(Normalization.MNIST).build();
+        int n = model.net().size();
+        long[] fwd = new long[n];
+        long total = 0;
+        long bwd = 0;
+        int done = 0;
+        int warm = 3;
+        for (Batch batch : loader) {
+            long t0 = System.nanoTime();
+            Tensor x = batch.images();
+            for (int i = 0; i < n; i++) {
+                long s = System.nanoTime();
+                x = model.net().get(i).forward(x);
+                if (done >= warm) {
+                    fwd[i] += System.nanoTime() - s;
+                }
+            }
+            Tensor loss = Losses.crossEntropy(x, batch.labels());
+            long s = System.nanoTime();
+            loss.backward();
+            if (done >= warm) {
+                bwd += System.nanoTime() - s;
+                total += System.nanoTime() - t0;
+            }
+            model.net().zeroGrad();
+            if (++done == batches + warm) {
+                break;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            Module m = model.net().get(i);
+            System.out.printf("forward %2d %-40s %8.2f ms/batch%n", i, m.toString().split("\n")[0], fwd[i] / 1e6 / batches);
+        }
+        System.out.printf("backward (all layers)                          %8.2f ms/batch%n", bwd / 1e6 / batches);
+        System.out.printf("forward+backward: %.1f ms per batch of 64 = %.0f images/s (%d batches, %d warm-up)%n",
+                total / 1e6 / batches, 64.0 * batches / (total / 1e9), batches, warm);
+    }
+}
