@@ -73,23 +73,14 @@ public final class DataLoader implements Iterable<Batch> {
 
     /**
      * The permutation of {@code 0..n-1} used to shuffle one epoch: {@code torch.randperm(n,
-     * generator=g)}.
+     * generator=g)}, bit-exact with libtorch (see org.poolact.random.Random#randperm).
      */
-    // NOTE: the ONE place the shuffle order comes from. This body is a stand-in until
-    // org.poolact.random has randperm (then call it here, nothing else changes): torch's CPU
-    // randperm for n < 2^32/20, a forward Fisher-Yates with z = random() % (n - i). It equals torch
-    // 1.13.1's randperm on the fixtures of DataLoaderTorchTest (n up to 60000); not yet checked
-    // against libtorch 2.7.1.
+    // NOTE: the ONE place the shuffle order comes from.
     static int[] randperm(int n, Generator g) {
+        long[] idx = org.poolact.random.Random.randperm(g, n).data();
         int[] perm = new int[n];
         for (int i = 0; i < n; i++) {
-            perm[i] = i;
-        }
-        for (int i = 0; i < n - 1; i++) {
-            int z = (int) (g.random() % (n - i));
-            int tmp = perm[i];
-            perm[i] = perm[z + i];
-            perm[z + i] = tmp;
+            perm[i] = (int) idx[i];
         }
         return perm;
     }

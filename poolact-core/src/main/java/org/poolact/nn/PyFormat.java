@@ -22,7 +22,9 @@ public final class PyFormat {
         if (v == 0) {
             return (1 / v < 0) ? "-0.0" : "0.0";
         }
-        BigDecimal d = new BigDecimal(Double.toString(v)).stripTrailingZeros();
+        // NOTE: not Double.toString: before JDK 19 it is not always the shortest round-trip form
+        // (1e23 prints as 9.999999999999999E22), so take the fewest significant digits that parse back.
+        BigDecimal d = shortest(v).stripTrailingZeros();
         String digits = d.unscaledValue().abs().toString();
         int exp = digits.length() - 1 - d.scale();
         String sign = v < 0 ? "-" : "";
@@ -32,6 +34,16 @@ public final class PyFormat {
         }
         String plain = d.abs().toPlainString();
         return sign + (plain.contains(".") ? plain : plain + ".0");
+    }
+
+    private static BigDecimal shortest(double v) {
+        for (int p = 1; p < 17; p++) {
+            String s = String.format(java.util.Locale.ROOT, "%." + (p - 1) + "e", v);
+            if (Double.parseDouble(s) == v) {
+                return new BigDecimal(s);
+            }
+        }
+        return new BigDecimal(String.format(java.util.Locale.ROOT, "%.16e", v));
     }
 
     /** Python's {@code True}/{@code False}. */

@@ -1,7 +1,7 @@
 package org.poolact.nn.activation;
 
 import org.poolact.nn.Module;
-import org.poolact.nn.PyRepr;
+import org.poolact.nn.PyFormat;
 import org.poolact.nn.functional.Activations;
 import org.poolact.tensor.Tensor;
 
@@ -31,6 +31,6 @@ public class ELU extends Module {
 
     @Override
     public String extraRepr() {
-        return "alpha=" + PyRepr.floatRepr(alpha);
+        return "alpha=" + PyFormat.pyFloat(alpha);
     }
 }

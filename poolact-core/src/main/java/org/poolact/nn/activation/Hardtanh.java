@@ -1,7 +1,7 @@
 package org.poolact.nn.activation;
 
 import org.poolact.nn.Module;
-import org.poolact.nn.PyRepr;
+import org.poolact.nn.PyFormat;
 import org.poolact.nn.functional.Activations;
 import org.poolact.tensor.Tensor;
 
@@ -23,7 +23,7 @@ public class Hardtanh extends Module {
     public Hardtanh(double minVal, double maxVal) {
         if (!(maxVal > minVal)) {
             throw new IllegalArgumentException("Hardtanh: expected max_val > min_val, got min_val="
-                    + PyRepr.floatRepr(minVal) + ", max_val=" + PyRepr.floatRepr(maxVal));
+                    + PyFormat.pyFloat(minVal) + ", max_val=" + PyFormat.pyFloat(maxVal));
         }
         this.minVal = minVal;
         this.maxVal = maxVal;
@@ -46,6 +46,6 @@ public class Hardtanh extends Module {
 
     @Override
     public String extraRepr() {
-        return "min_val=" + PyRepr.floatRepr(minVal) + ", max_val=" + PyRepr.floatRepr(maxVal);
+        return "min_val=" + PyFormat.pyFloat(minVal) + ", max_val=" + PyFormat.pyFloat(maxVal);
     }
 }

@@ -1,7 +1,7 @@
 package org.poolact.nn.activation;
 
 import org.poolact.nn.Module;
-import org.poolact.nn.PyRepr;
+import org.poolact.nn.PyFormat;
 import org.poolact.nn.functional.Activations;
 import org.poolact.tensor.Tensor;
 
@@ -38,6 +38,6 @@ public class Softplus extends Module {
 
     @Override
     public String extraRepr() {
-        return "beta=" + PyRepr.floatRepr(beta) + ", threshold=" + PyRepr.floatRepr(threshold);
+        return "beta=" + PyFormat.pyFloat(beta) + ", threshold=" + PyFormat.pyFloat(threshold);
     }
 }

@@ -6,14 +6,14 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.poolact.nn.Module;
-import org.poolact.nn.PyRepr;
+import org.poolact.nn.PyFormat;
 import org.poolact.nn.activation.CELU;
 import org.poolact.nn.activation.ELU;
 import org.poolact.nn.activation.GELU;
 import org.poolact.nn.activation.Hardsigmoid;
 import org.poolact.nn.activation.Hardswish;
 import org.poolact.nn.activation.Hardtanh;
-import org.poolact.nn.activation.Identity;
+import org.poolact.nn.linear.Identity;
 import org.poolact.nn.activation.LeakyReLU;
 import org.poolact.nn.activation.Mish;
 import org.poolact.nn.activation.PReLU;
@@ -131,6 +131,23 @@ public final class ActivationSpec {
         return new ActivationSpec(Kind.GELU, new double[0], approximate);
     }
 
+    /**
+     * A grid for order analyses: every activation at its defaults, plus the parameter values whose
+     * sign changes the answer: leaky_relu and prelu with positive, zero and negative slopes, elu with
+     * negative alpha, celu with negative alpha, softplus at a second beta, gelu's tanh form, and a
+     * hardtanh whose range excludes 0.
+     */
+    public static List<ActivationSpec> analysisGrid() {
+        List<ActivationSpec> out = new ArrayList<>();
+        for (String s : List.of("relu", "relu6", "leaky_relu", "leaky_relu:0", "leaky_relu:-0.1", "prelu",
+                "prelu:0", "prelu:-0.5", "elu", "elu:-1.0", "selu", "celu", "celu:-1.0", "gelu", "gelu:tanh", "silu",
+                "mish", "sigmoid", "tanh", "softplus", "softplus:2", "softsign", "hardtanh", "hardtanh:0.5:2",
+                "hardswish", "hardsigmoid", "identity")) {
+            out.add(parse(s));
+        }
+        return out;
+    }
+
     /** The valid names, in a stable order. */
     public static List<String> names() {
         List<String> out = new ArrayList<>();
@@ -226,7 +243,7 @@ public final class ActivationSpec {
             case HARDTANH:
                 if (!(params[1] > params[0])) {
                     throw new IllegalArgumentException(n + "expected max_val > min_val, got min_val="
-                            + PyRepr.floatRepr(params[0]) + ", max_val=" + PyRepr.floatRepr(params[1]));
+                            + PyFormat.pyFloat(params[0]) + ", max_val=" + PyFormat.pyFloat(params[1]));
                 }
                 break;
             default:
@@ -238,8 +255,8 @@ public final class ActivationSpec {
         switch (kind) {
             case RELU: return ScalarActivation.relu();
             case RELU6: return ScalarActivation.hardtanh(0, 6);
-            case LEAKY_RELU:
-            case PRELU: return ScalarActivation.leakyRelu(params[0]);
+            case LEAKY_RELU: return ScalarActivation.leakyRelu(params[0]);
+            case PRELU: return ScalarActivation.prelu(params[0]);
             case ELU: return ScalarActivation.elu(params[0]);
             case SELU: return ScalarActivation.selu();
             case CELU: return ScalarActivation.celu(params[0]);
@@ -369,14 +386,14 @@ public final class ActivationSpec {
                     return new ActivationProperties(true, true, false, true, f0, "with slope 1 it is the identity");
                 }
                 if (p0 >= 0) {
-                    return nd(f0, "slope " + PyRepr.floatRepr(p0) + " >= 0 on x <= 0 and 1 on x > 0: never decreases");
+                    return nd(f0, "slope " + PyFormat.pyFloat(p0) + " >= 0 on x <= 0 and 1 on x > 0: never decreases");
                 }
-                return none(f0, "the slope " + PyRepr.floatRepr(p0) + " < 0 makes it decrease on x < 0 and increase on x > 0");
+                return none(f0, "the slope " + PyFormat.pyFloat(p0) + " < 0 makes it decrease on x < 0 and increase on x > 0");
             case ELU:
                 if (p0 >= 0) {
-                    return nd(f0, "alpha " + PyRepr.floatRepr(p0) + " >= 0: alpha * (exp(x) - 1) and x both never decrease");
+                    return nd(f0, "alpha " + PyFormat.pyFloat(p0) + " >= 0: alpha * (exp(x) - 1) and x both never decrease");
                 }
-                return none(f0, "alpha " + PyRepr.floatRepr(p0) + " < 0 makes alpha * (exp(x) - 1) decrease on x < 0");
+                return none(f0, "alpha " + PyFormat.pyFloat(p0) + " < 0 makes alpha * (exp(x) - 1) decrease on x < 0");
             case SELU:
                 return nd(f0, "scale * elu with alpha > 0 never decreases");
             case CELU:
@@ -436,7 +453,7 @@ public final class ActivationSpec {
             n = 1;
         }
         for (int i = 0; i < n; i++) {
-            sb.append(':').append(PyRepr.floatRepr(params[i]));
+            sb.append(':').append(PyFormat.pyFloat(params[i]));
         }
         return sb.toString();
     }

@@ -42,8 +42,17 @@ public final class ScalarActivation {
     private ScalarActivation(String gradFnName, FloatUnary f32, DoubleUnaryOperator f64, FloatGrad d32,
                              DoubleGrad d64) {
         this.gradFnName = gradFnName;
-        this.f32 = f32;
-        this.f64 = f64;
+        // NOTE: a NaN's sign bit can depend on operand order, which the JIT may change between the
+        // interpreted and compiled forms of one formula; every NaN result is made the canonical NaN
+        // so equal inputs give equal bits always.
+        this.f32 = x -> {
+            float r = f32.apply(x);
+            return r != r ? Float.NaN : r;
+        };
+        this.f64 = x -> {
+            double r = f64.applyAsDouble(x);
+            return r != r ? Double.NaN : r;
+        };
         this.d32 = d32;
         this.d64 = d64;
     }
@@ -127,8 +136,17 @@ public final class ScalarActivation {
 
     /** leaky_relu(x) = x if x > 0 else x * negativeSlope; the derivative at 0 is negativeSlope. */
     public static ScalarActivation leakyRelu(double negativeSlope) {
+        return leakyRelu("LeakyReluBackward0", negativeSlope);
+    }
+
+    /** prelu with one shared weight: the leaky_relu formula, recorded as PreluKernelBackward0 (weight gradient: see {@link Activations#prelu}). */
+    public static ScalarActivation prelu(double weight) {
+        return leakyRelu("PreluKernelBackward0", weight);
+    }
+
+    private static ScalarActivation leakyRelu(String gradFnName, double negativeSlope) {
         float s = (float) negativeSlope;
-        return new ScalarActivation("LeakyReluBackward0",
+        return new ScalarActivation(gradFnName,
                 x -> x > 0 ? x : x * s,
                 x -> x > 0 ? x : x * negativeSlope,
                 (g, x, y) -> x > 0 ? g : g * s,

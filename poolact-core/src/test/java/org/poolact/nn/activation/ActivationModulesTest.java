@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.poolact.nn.Module;
 import org.poolact.nn.functional.Activations;
 import org.poolact.nn.functional.GeluApproximate;
+import org.poolact.nn.linear.Identity;
 import org.poolact.tensor.Tensor;
 
 class ActivationModulesTest {

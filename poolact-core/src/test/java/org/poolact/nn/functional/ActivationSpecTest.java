@@ -44,6 +44,12 @@ class ActivationSpecTest {
         assertEquals(GeluApproximate.TANH, ActivationSpec.parse("gelu:tanh").approximate());
         assertEquals(ActivationSpec.parse("leaky_relu:0.2"), ActivationSpec.of(ActivationSpec.Kind.LEAKY_RELU, 0.2));
         assertEquals(ActivationSpec.Kind.values().length, ActivationSpec.names().size());
+        assertEquals("PreluKernelBackward0", ActivationSpec.parse("prelu").scalar().gradFnName());
+        List<ActivationSpec> grid = ActivationSpec.analysisGrid();
+        for (ActivationSpec.Kind k : ActivationSpec.Kind.values()) {
+            assertTrue(grid.stream().anyMatch(g -> g.kind() == k), "grid lacks " + k);
+        }
+        assertTrue(grid.stream().anyMatch(g -> !g.properties().monotone() && g.kind() == ActivationSpec.Kind.PRELU));
     }
 
     @Test
@@ -94,6 +100,9 @@ class ActivationSpecTest {
 
     static List<String> propertySweep() {
         List<String> s = new ArrayList<>(ActivationsTest.sweep());
+        for (ActivationSpec g : ActivationSpec.analysisGrid()) {
+            s.add(g.toString());
+        }
         s.addAll(List.of("leaky_relu:1", "prelu:1", "elu:0", "celu:-0.2", "softplus:-3", "softplus:7", "hardtanh:-0.25:0.1"));
         return s;
     }

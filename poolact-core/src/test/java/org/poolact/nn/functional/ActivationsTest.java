@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -165,21 +166,10 @@ class ActivationsTest {
             double maxAbs = spec.kind() == ActivationSpec.Kind.CELU && spec.parameters()[0] < 0 ? 10 : 1e9;
             for (DType dt : DType.values()) {
                 double tol = dt == DType.FLOAT32 ? 2e-6 : 1e-12;
-                try (NDManager m = TorchRef.sub()) {
-                    Tensor x = inputs(dt, maxAbs).requiresGrad(true);
-                    Tensor gw = upstream(dt);
-                    Tensor y = spec.apply(x);
-                    y.mul(gw).sum().backward();
-                    NDArray tx = TorchRef.toNd(m, x.detach());
-                    tx.setRequiresGradient(true);
-                    try (GradientCollector gc = TorchRef.gradients()) {
-                        NDArray ty = torchRef(spec, tx, dt);
-                        TorchRef.assertClose(s + " " + dt + " forward", y, ty, tol);
-                        gc.backward(ty.mul(TorchRef.toNd(m, gw)).sum());
-                    }
-                    TorchRef.assertClose(s + " " + dt + " grad", x.grad(), tx.getGradient(), tol);
-                    cases += 2;
-                }
+                Tensor x = inputs(dt, maxAbs).requiresGrad(true);
+                FunctionalRef.compareWithTorch(s + " " + dt, spec.apply(x), upstream(dt), new Tensor[] {x},
+                        nd -> torchRef(spec, nd[0], dt), tol);
+                cases += 2;
             }
         }
         assertEquals(sweep().size() * 4, cases);
@@ -280,32 +270,23 @@ class ActivationsTest {
             double[] w = weights[k];
             for (DType dt : DType.values()) {
                 double tol = dt == DType.FLOAT32 ? 2e-6 : 1e-12;
-                try (NDManager m = TorchRef.sub()) {
-                    Tensor x = Tensor.fromDoubles(inputs(dt, 1e9).toDoubleArray(), dt, shapes[k]).requiresGrad(true);
-                    Tensor wt = Tensor.fromDoubles(w.clone(), dt, w.length).requiresGrad(true);
-                    Tensor gw = Tensor.fromDoubles(upstream(dt).toDoubleArray(), dt, x.shape());
-                    Tensor y = Activations.prelu(x, wt);
-                    assertEquals("PreluKernelBackward0", y.gradFn().name());
-                    y.mul(gw).sum().backward();
-                    NDArray tx = TorchRef.toNd(m, x.detach());
-                    NDArray tw = TorchRef.toNd(m, wt.detach());
-                    tx.setRequiresGradient(true);
-                    tw.setRequiresGradient(true);
-                    try (GradientCollector gc = TorchRef.gradients()) {
-                        NDArray twb = tw;
-                        if (w.length > 1) {
-                            long[] bshape = new long[x.dim()];
-                            java.util.Arrays.fill(bshape, 1);
-                            bshape[1] = w.length;
-                            twb = tw.reshape(bshape);
-                        }
-                        NDArray ty = NDArrays.where(tx.gt(0), tx, tx.mul(twb));
-                        TorchRef.assertClose("prelu " + w.length + " " + dt + " forward", y, ty, tol);
-                        gc.backward(ty.mul(TorchRef.toNd(m, gw)).sum());
-                    }
-                    TorchRef.assertClose("prelu " + w.length + " " + dt + " grad x", x.grad(), tx.getGradient(), tol);
-                    TorchRef.assertClose("prelu " + w.length + " " + dt + " grad weight", wt.grad(), tw.getGradient(), tol);
-                }
+                Tensor x = Tensor.fromDoubles(inputs(dt, 1e9).toDoubleArray(), dt, shapes[k]).requiresGrad(true);
+                Tensor wt = Tensor.fromDoubles(w.clone(), dt, w.length).requiresGrad(true);
+                Tensor y = Activations.prelu(x, wt);
+                assertEquals("PreluKernelBackward0", y.gradFn().name());
+                int rank = x.dim();
+                FunctionalRef.compareWithTorch("prelu " + w.length + " " + Arrays.toString(shapes[k]) + " " + dt, y,
+                        Tensor.fromDoubles(upstream(dt).toDoubleArray(), dt, x.shape()), new Tensor[] {x, wt},
+                        nd -> {
+                            NDArray twb = nd[1];
+                            if (w.length > 1) {
+                                long[] bshape = new long[rank];
+                                Arrays.fill(bshape, 1);
+                                bshape[1] = w.length;
+                                twb = nd[1].reshape(bshape);
+                            }
+                            return NDArrays.where(nd[0].gt(0), nd[0], nd[0].mul(twb));
+                        }, tol);
             }
         }
     }
