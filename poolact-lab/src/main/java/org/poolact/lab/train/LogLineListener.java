@@ -1,6 +1,6 @@
 package org.poolact.lab.train;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.stream.Collectors;
 
 /**
@@ -8,14 +8,14 @@ import java.util.stream.Collectors;
  * {@code everySeconds} with batches/s, running loss and ETA, and one line per epoch.
  */
 public final class LogLineListener implements TrainListener {
-    private final PrintStream out;
+    private final PrintWriter out;
     private final double everySeconds;
     private long epochStart;
     private long lastLine;
     private double lossSum;
 
     /** Writes to {@code out}, a progress line at most every {@code everySeconds} seconds. */
-    public LogLineListener(PrintStream out, double everySeconds) {
+    public LogLineListener(PrintWriter out, double everySeconds) {
         this.out = out;
         this.everySeconds = everySeconds;
     }
@@ -23,6 +23,7 @@ public final class LogLineListener implements TrainListener {
     @Override
     public void onTrainStart(TrainConfig config, int startEpoch, int batchesPerEpoch, int trainSize, int testSize) {
         out.println(startLine(config, startEpoch, batchesPerEpoch, trainSize, testSize));
+        out.flush();
     }
 
     @Override
@@ -41,12 +42,14 @@ public final class LogLineListener implements TrainListener {
             double rate = batch / ((now - epochStart) / 1e9);
             out.printf("epoch %d batch %d/%d  loss %.4f  %.1f batches/s  ETA %s%n", epoch, batch, batches,
                     lossSum / batch, rate, duration((batches - batch) / rate));
+            out.flush();
         }
     }
 
     @Override
     public void onEpochEnd(EpochMetrics m, int epochs) {
         out.println(epochLine(m, epochs));
+        out.flush();
     }
 
     static String startLine(TrainConfig c, int startEpoch, int batchesPerEpoch, int trainSize, int testSize) {

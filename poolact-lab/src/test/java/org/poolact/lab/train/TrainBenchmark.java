@@ -43,7 +43,7 @@ public final class TrainBenchmark {
             if (args.length > 4) {
                 b.order(BlockOrder.parse(args[4]));
             }
-            TrainResult r = new Trainer(b.build(), train, test).listener(new LogLineListener(System.out, 30)).run();
+            TrainResult r = new Trainer(b.build(), train, test).listener(new LogLineListener(new java.io.PrintWriter(System.out, true), 30)).run();
             System.out.println(LabJson.mapper().writeValueAsString(r.epochs()));
         }
     }
