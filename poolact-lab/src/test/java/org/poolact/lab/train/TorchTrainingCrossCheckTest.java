@@ -18,10 +18,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
-import ai.djl.nn.core.Linear;
-import ai.djl.nn.pooling.Pool;
 import ai.djl.training.GradientCollector;
 
 import org.junit.jupiter.api.AfterAll;
@@ -33,14 +29,9 @@ import org.poolact.data.Batch;
 import org.poolact.data.DataLoader;
 import org.poolact.data.Dataset;
 import org.poolact.data.Normalization;
-import org.poolact.io.SafeTensors;
 import org.poolact.nn.Module;
-import org.poolact.nn.conv.Conv2d;
 import org.poolact.nn.functional.ActivationSpec;
 import org.poolact.nn.functional.Losses;
-import org.poolact.nn.linear.Flatten;
-import org.poolact.nn.pooling.AvgPool2d;
-import org.poolact.nn.pooling.MaxPool2d;
 import org.poolact.optim.SGD;
 import org.poolact.random.Generator;
 import org.poolact.tensor.Tensor;
@@ -70,37 +61,6 @@ class TorchTrainingCrossCheckTest {
         root.close();
     }
 
-    private static NDArray nd(NDManager m, Tensor t) {
-        return m.create(t.toFloatArray(), new Shape(Arrays.stream(t.shape()).asLongStream().toArray()));
-    }
-
-    /** The forward pass of our Sequential, layer by layer, in libtorch ops on {@code params}. */
-    private static NDArray torchForward(List<Module> layers, Map<String, NDArray> params, NDArray x, ActivationSpec act) {
-        for (int i = 0; i < layers.size(); i++) {
-            Module l = layers.get(i);
-            if (l instanceof Conv2d c) {
-                int p = c.options().padding().height();
-                x = ai.djl.nn.convolutional.Conv2d.conv2d(x, params.get(i + ".weight"), params.get(i + ".bias"), new Shape(1, 1), new Shape(p, p))
-                        .singletonOrThrow();
-            } else if (l instanceof MaxPool2d mp) {
-                long k = mp.options().kernelSize().h();
-                x = Pool.maxPool2d(x, new Shape(k, k), new Shape(k, k), new Shape(0, 0), false);
-            } else if (l instanceof AvgPool2d ap) {
-                long k = ap.options().kernelSize().h();
-                x = Pool.avgPool2d(x, new Shape(k, k), new Shape(k, k), new Shape(0, 0), false, true);
-            } else if (l instanceof Flatten) {
-                x = x.reshape(x.getShape().get(0), -1);
-            } else if (l instanceof org.poolact.nn.linear.Linear) {
-                x = Linear.linear(x, params.get(i + ".weight"), params.get(i + ".bias")).singletonOrThrow();
-            } else if (act.name().equals("relu")) {
-                x = Activation.relu(x);
-            } else {
-                x = Activation.gelu(x);
-            }
-        }
-        return x;
-    }
-
     @ParameterizedTest(name = "{0} {1} {2}")
     @CsvSource({"relu, max, act-pool", "relu, max, pool-act", "relu, avg, act-pool", "relu, avg, pool-act",
         "gelu, max, act-pool", "gelu, max, pool-act", "gelu, avg, act-pool", "gelu, avg, pool-act"})
@@ -119,7 +79,7 @@ class TorchTrainingCrossCheckTest {
         SGD sgd = new SGD(model.net().parameters(), SGD.Options.lr(LR).withMomentum(MOMENTUM));
         try (NDManager m = root.newSubManager()) {
             Map<String, NDArray> params = new LinkedHashMap<>();
-            model.net().namedParameters().forEach((k, v) -> params.put(k, nd(m, v)));
+            model.net().namedParameters().forEach((k, v) -> params.put(k, TorchCnn.nd(m, v)));
             Map<String, NDArray> buffers = new LinkedHashMap<>();
             List<Double> ours = new ArrayList<>();
             List<Double> theirs = new ArrayList<>();
@@ -132,10 +92,10 @@ class TorchTrainingCrossCheckTest {
 
                 try (NDManager step = m.newSubManager()) {
                     params.values().forEach(p -> p.setRequiresGradient(true));
-                    NDArray x = nd(step, batch.images());
+                    NDArray x = TorchCnn.nd(step, batch.images());
                     NDArray oneHot = step.create(batch.labels()).oneHot(4, DataType.FLOAT32);
                     try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
-                        NDArray logp = torchForward(layers, params, x, act).logSoftmax(1);
+                        NDArray logp = TorchCnn.forward(layers, params, x, act).logSoftmax(1);
                         NDArray tl = logp.mul(oneHot).sum().neg().div(batch.size());
                         theirs.add((double) tl.getFloat());
                         gc.backward(tl);

@@ -32,6 +32,8 @@ public final class TrainBenchmark {
         Dataset test = files.loadTest();
         if (args.length == 0 || args[0].equals("speed")) {
             speed(train, args.length > 1 ? Integer.parseInt(args[1]) : 20);
+        } else if (args[0].equals("torch")) {
+            torchSpeed(train, args.length > 1 ? Integer.parseInt(args[1]) : 20);
         } else {
             TrainConfig.Builder b = TrainConfig.builder().epochs(args.length > 1 ? Integer.parseInt(args[1]) : 2);
             if (args.length > 2) {
@@ -45,6 +47,54 @@ public final class TrainBenchmark {
             }
             TrainResult r = new Trainer(b.build(), train, test).listener(new LogLineListener(new java.io.PrintWriter(System.out, true), 30)).run();
             System.out.println(LabJson.mapper().writeValueAsString(r.epochs()));
+        }
+    }
+
+    /** libtorch (through DJL) on the same model, batches and SGD update: forward + backward + step per batch. */
+    private static void torchSpeed(Dataset train, int batches) {
+        System.setProperty("ai.djl.offline", "true");
+        TrainConfig c = TrainConfig.builder().build();
+        CnnBuilder.Model model = new Trainer(c, train, train).buildModel(new Generator(1));
+        java.util.List<Module> layers = new java.util.ArrayList<>();
+        for (int i = 0; i < model.net().size(); i++) {
+            layers.add(model.net().get(i));
+        }
+        DataLoader loader = DataLoader.builder(train).batchSize(64).shuffle(new Generator(0))
+                .normalize(Normalization.MNIST).build();
+        try (ai.djl.ndarray.NDManager m = ai.djl.engine.Engine.getEngine("PyTorch").newBaseManager()) {
+            java.util.Map<String, ai.djl.ndarray.NDArray> params = new java.util.LinkedHashMap<>();
+            model.net().namedParameters().forEach((k, v) -> params.put(k, TorchCnn.nd(m, v)));
+            int done = 0;
+            int warm = 3;
+            long total = 0;
+            for (Batch batch : loader) {
+                try (ai.djl.ndarray.NDManager step = m.newSubManager()) {
+                    ai.djl.ndarray.NDArray x = TorchCnn.nd(step, batch.images());
+                    ai.djl.ndarray.NDArray oneHot = step.create(batch.labels()).oneHot(10,
+                            ai.djl.ndarray.types.DataType.FLOAT32);
+                    long t0 = System.nanoTime();
+                    params.values().forEach(p -> p.setRequiresGradient(true));
+                    try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getEngine("PyTorch")
+                            .newGradientCollector()) {
+                        ai.djl.ndarray.NDArray logp = TorchCnn.forward(layers, params, x, c.act()).logSoftmax(1);
+                        gc.backward(logp.mul(oneHot).sum().neg().div(batch.size()));
+                    }
+                    for (java.util.Map.Entry<String, ai.djl.ndarray.NDArray> e : params.entrySet()) {
+                        ai.djl.ndarray.NDArray next = e.getValue().sub(e.getValue().getGradient().mul(0.01));
+                        next.attach(m);
+                        e.getValue().close();
+                        e.setValue(next);
+                    }
+                    if (done >= warm) {
+                        total += System.nanoTime() - t0;
+                    }
+                }
+                if (++done == batches + warm) {
+                    break;
+                }
+            }
+            System.out.printf("libtorch forward+backward+SGD: %.1f ms per batch of 64 = %.0f images/s (%d batches, %d warm-up)%n",
+                    total / 1e6 / batches, 64.0 * batches / (total / 1e9), batches, warm);
         }
     }
 
