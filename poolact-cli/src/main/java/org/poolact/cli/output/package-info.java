@@ -1,0 +1,2 @@
+/** Text and JSON renderings of results. */
+package org.poolact.cli.output;
