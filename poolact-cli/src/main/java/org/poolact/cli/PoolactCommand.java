@@ -3,6 +3,9 @@ package org.poolact.cli;
 import java.io.InputStream;
 
 import org.poolact.cli.commands.CompareCommand;
+import org.poolact.cli.commands.DataCommand;
+import org.poolact.cli.commands.StudyCommand;
+import org.poolact.cli.commands.TrainCommand;
 import org.poolact.cli.commands.DemoCommand;
 
 import picocli.CommandLine.Command;
@@ -25,6 +28,9 @@ import picocli.CommandLine.Spec;
         subcommands = {
             DemoCommand.class,
             CompareCommand.class,
+            TrainCommand.class,
+            StudyCommand.class,
+            DataCommand.class,
         })
 public final class PoolactCommand implements Runnable {
     private final InputStream stdin;
