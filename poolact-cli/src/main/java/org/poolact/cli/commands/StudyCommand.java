@@ -129,7 +129,7 @@ public final class StudyCommand implements Callable<Integer> {
     }
 
     private static void printText(PrintWriter out, List<Summary.Cell> cells) {
-        out.println("act       pool  acc act-pool (%)   acc pool-act (%)   diff (pp)  95% CI (pp)         s/epoch A/B   "
+        out.println("act         pool  acc act-pool (%)   acc pool-act (%)   diff (pp)  95% CI (pp)         s/epoch A/B   "
                 + "zeros conv1 A/B");
         for (Summary.Cell c : cells) {
             String ci = Double.isNaN(c.diff().ciLow()) ? "n/a"
@@ -137,7 +137,7 @@ public final class StudyCommand implements Callable<Integer> {
             String zeros = c.actPool().blocks().isEmpty() || c.poolAct().blocks().isEmpty() ? "n/a"
                     : String.format("%.1f%% / %.1f%%", 100 * c.actPool().blocks().get(0).zeroFraction(),
                             100 * c.poolAct().blocks().get(0).zeroFraction());
-            out.printf("%-9s %-5s %-18s %-18s %+9.2f  %-18s  %5.1f/%-5.1f  %s%n", c.act(), c.pool(), pm(c.actPool()),
+            out.printf("%-11s %-5s %-18s %-18s %+9.2f  %-18s  %5.1f/%-5.1f  %s%n", c.act(), c.pool(), pm(c.actPool()),
                     pm(c.poolAct()), 100 * c.diff().mean(), ci, c.actPool().meanEpochSeconds(),
                     c.poolAct().meanEpochSeconds(), zeros);
         }
