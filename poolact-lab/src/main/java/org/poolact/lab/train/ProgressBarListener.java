@@ -1,6 +1,7 @@
 package org.poolact.lab.train;
 
 import java.io.PrintStream;
+import java.text.DecimalFormat;
 import java.time.temporal.ChronoUnit;
 
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -33,7 +34,8 @@ public final class ProgressBarListener implements TrainListener {
     public void onEpochStart(int epoch, int epochs) {
         lossSum = 0;
         bar = new ProgressBarBuilder().setTaskName("epoch " + epoch + "/" + epochs).setInitialMax(batches)
-                .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUnit(" batches", 1).showSpeed()
+                .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUnit(" batches", 1)
+                .showSpeed(new DecimalFormat("0.0"))
                 .setSpeedUnit(ChronoUnit.SECONDS).setUpdateIntervalMillis(250)
                 .setConsumer(new ConsoleProgressBarConsumer(out)).build();
     }
@@ -42,7 +44,7 @@ public final class ProgressBarListener implements TrainListener {
     public void onBatch(int epoch, int batch, int batchCount, double loss) {
         lossSum += loss;
         bar.stepTo(batch);
-        bar.setExtraMessage(String.format("loss %.4f", lossSum / batch));
+        bar.setExtraMessage(String.format(" loss %.4f", lossSum / batch));
     }
 
     @Override
