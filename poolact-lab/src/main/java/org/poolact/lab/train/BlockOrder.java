@@ -1,10 +1,7 @@
 package org.poolact.lab.train;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
 /** Where the activation sits relative to the pooling in each conv block: the question of the post. */
-public enum BlockOrder {
+public enum BlockOrder implements CliNamed {
     /** conv -> activation -> pool (order A of the post). */
     ACT_POOL("act-pool"),
     /** conv -> pool -> activation (order B of the post). */
@@ -17,6 +14,7 @@ public enum BlockOrder {
     }
 
     /** The spelling on the command line and in results: {@code act-pool} or {@code pool-act}. */
+    @Override
     public String cliName() {
         return cliName;
     }
@@ -27,14 +25,7 @@ public enum BlockOrder {
      * @throws IllegalArgumentException naming the valid values
      */
     public static BlockOrder parse(String s) {
-        for (BlockOrder o : values()) {
-            if (o.cliName.equals(s)) {
-                return o;
-            }
-        }
-        throw new IllegalArgumentException("order: expected one of "
-                + Arrays.stream(values()).map(BlockOrder::cliName).collect(Collectors.joining(", "))
-                + " but got '" + s + "'");
+        return CliNamed.parse(BlockOrder.class, "order", s);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package org.poolact.lab.train;
 
 /** The optimiser of a training run. */
-public enum OptimizerKind {
+public enum OptimizerKind implements CliNamed {
     /** {@code torch.optim.SGD} with momentum. */
     SGD("sgd"),
     /** {@code torch.optim.Adam}. */
@@ -13,18 +13,14 @@ public enum OptimizerKind {
         this.cliName = cliName;
     }
 
+    @Override
     public String cliName() {
         return cliName;
     }
 
     /** Reads {@code sgd} or {@code adam}. */
     public static OptimizerKind parse(String s) {
-        for (OptimizerKind k : values()) {
-            if (k.cliName.equals(s)) {
-                return k;
-            }
-        }
-        throw new IllegalArgumentException("optimizer: expected one of sgd, adam but got '" + s + "'");
+        return CliNamed.parse(OptimizerKind.class, "optimizer", s);
     }
 
     @Override

@@ -1,10 +1,7 @@
 package org.poolact.lab.train;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
 /** The pooling of the conv blocks: {@code nn.MaxPool2d(k)} or {@code nn.AvgPool2d(k)} (stride = kernel, no padding). */
-public enum PoolKind {
+public enum PoolKind implements CliNamed {
     MAX("max"),
     AVG("avg");
 
@@ -15,6 +12,7 @@ public enum PoolKind {
     }
 
     /** {@code max} or {@code avg}. */
+    @Override
     public String cliName() {
         return cliName;
     }
@@ -25,14 +23,7 @@ public enum PoolKind {
      * @throws IllegalArgumentException naming the valid values
      */
     public static PoolKind parse(String s) {
-        for (PoolKind p : values()) {
-            if (p.cliName.equals(s)) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException("pool: expected one of "
-                + Arrays.stream(values()).map(PoolKind::cliName).collect(Collectors.joining(", "))
-                + " but got '" + s + "'");
+        return CliNamed.parse(PoolKind.class, "pool", s);
     }
 
     @Override

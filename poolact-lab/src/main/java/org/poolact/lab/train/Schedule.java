@@ -1,7 +1,7 @@
 package org.poolact.lab.train;
 
 /** The learning-rate schedule, stepped once per epoch. */
-public enum Schedule {
+public enum Schedule implements CliNamed {
     /** Constant learning rate. */
     NONE("none"),
     /** {@code StepLR(step_size, gamma)}. */
@@ -15,18 +15,14 @@ public enum Schedule {
         this.cliName = cliName;
     }
 
+    @Override
     public String cliName() {
         return cliName;
     }
 
     /** Reads {@code none}, {@code step} or {@code cosine}. */
     public static Schedule parse(String s) {
-        for (Schedule k : values()) {
-            if (k.cliName.equals(s)) {
-                return k;
-            }
-        }
-        throw new IllegalArgumentException("lr-schedule: expected one of none, step, cosine but got '" + s + "'");
+        return CliNamed.parse(Schedule.class, "lr-schedule", s);
     }
 
     @Override
