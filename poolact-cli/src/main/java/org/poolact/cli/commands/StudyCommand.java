@@ -79,9 +79,11 @@ public final class StudyCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        StudyConfig config = new StudyConfig(data.id().cliName(), acts.stream().map(ActivationSpec::parse).toList(),
+        // options first (bad input fails before any data is read), then the data, whose name goes into the results
+        StudyConfig checked = new StudyConfig("", acts.stream().map(ActivationSpec::parse).toList(),
                 pools.stream().map(PoolKind::parse).toList(), seeds, firstSeed, training.toBuilder().build(), out);
         DataOptions.Loaded d = data.load(err);
+        StudyConfig config = new StudyConfig(d.name(), checked.acts(), checked.pools(), seeds, firstSeed, checked.base(), out);
         TrainListener tl = progress.listener(err);
         List<RunRecord> records = new Study(config, d.train(), d.test()).run(new StudyListener() {
             @Override
