@@ -17,7 +17,9 @@ import org.poolact.tensor.Tensor;
 
 /**
  * Benchmark, not a test (no assertions, run by hand): {@code speed [batches]} times forward+backward
- * of the default model per layer on MNIST batches of 64; {@code mnist [epochs] [act] [pool] [order]}
+ * of the default model per layer on MNIST batches of 64; {@code torch [batches]} times libtorch (DJL,
+ * its default 2 intra-op threads) on the same model and batches; {@code compare [batches]} runs both
+ * in one JVM; {@code mnist [epochs] [act] [pool] [order]}
  * trains the default model on full MNIST and prints every epoch. Run from the repository root with
  * the lab's test classpath: {@code java -cp ... org.poolact.lab.train.TrainBenchmark speed 20}.
  */
@@ -32,6 +34,10 @@ public final class TrainBenchmark {
         Dataset test = files.loadTest();
         if (args.length == 0 || args[0].equals("speed")) {
             speed(train, args.length > 1 ? Integer.parseInt(args[1]) : 20);
+        } else if (args[0].equals("compare")) {
+            int n = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+            speed(train, n);
+            torchSpeed(train, n);
         } else if (args[0].equals("torch")) {
             torchSpeed(train, args.length > 1 ? Integer.parseInt(args[1]) : 20);
         } else {
@@ -103,6 +109,7 @@ public final class TrainBenchmark {
         CnnBuilder.Model model = new Trainer(c, train, train).buildModel(new Generator(1));
         DataLoader loader = DataLoader.builder(train).batchSize(64).shuffle(new Generator(0))
                 .normalize(Normalization.MNIST).build();
+        org.poolact.optim.SGD sgd = new org.poolact.optim.SGD(model.net().parameters(), 0.01);
         int n = model.net().size();
         long[] fwd = new long[n];
         long total = 0;
@@ -122,6 +129,7 @@ public final class TrainBenchmark {
             Tensor loss = Losses.crossEntropy(x, batch.labels());
             long s = System.nanoTime();
             loss.backward();
+            sgd.step();
             if (done >= warm) {
                 bwd += System.nanoTime() - s;
                 total += System.nanoTime() - t0;
@@ -135,8 +143,8 @@ public final class TrainBenchmark {
             Module m = model.net().get(i);
             System.out.printf("forward %2d %-40s %8.2f ms/batch%n", i, m.toString().split("\n")[0], fwd[i] / 1e6 / batches);
         }
-        System.out.printf("backward (all layers)                          %8.2f ms/batch%n", bwd / 1e6 / batches);
-        System.out.printf("forward+backward: %.1f ms per batch of 64 = %.0f images/s (%d batches, %d warm-up)%n",
+        System.out.printf("backward (all layers) + SGD step              %8.2f ms/batch%n", bwd / 1e6 / batches);
+        System.out.printf("poolact forward+backward+SGD: %.1f ms per batch of 64 = %.0f images/s (%d batches, %d warm-up)%n",
                 total / 1e6 / batches, 64.0 * batches / (total / 1e9), batches, warm);
     }
 }
