@@ -2,6 +2,7 @@ package org.poolact.cli;
 
 import java.io.InputStream;
 
+import org.poolact.cli.commands.AnalyzeCommand;
 import org.poolact.cli.commands.CompareCommand;
 import org.poolact.cli.commands.DataCommand;
 import org.poolact.cli.commands.StudyCommand;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             DemoCommand.class,
             CompareCommand.class,
+            AnalyzeCommand.class,
             TrainCommand.class,
             StudyCommand.class,
             DataCommand.class,

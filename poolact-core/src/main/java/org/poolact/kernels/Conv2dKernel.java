@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * Reference 2-D convolution kernels (cross-correlation, as PyTorch's conv2d) over contiguous
- * row-major double arrays: im2col per sample and group, then {@link Gemm}. Forward, gradient with
+ * row-major double arrays: im2col per sample and group, then {@link Gemm}. Forward (also in float32,
+ * in libtorch's order), gradient with
  * respect to the input (col2im of W^T g), and gradients with respect to weight and bias.
  * The op layer ({@code nn.functional.Convolution}) validates arguments and converts dtypes; a faster
  * kernel with the same signatures can replace this class without touching it.
@@ -66,6 +67,58 @@ public final class Conv2dKernel {
                     int off = (b * g.outC() + o) * cols;
                     for (int p = 0; p < cols; p++) {
                         out[off + p] += bias[o];
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The same convolution in float32 arithmetic, in the order of ATen's CPU {@code slow_conv2d}: the
+     * output starts as the bias (0 without one), then for (ci, i, j) in row-major order adds
+     * {@code w * in}, the product rounded to float before the add (no fused multiply-add); window
+     * positions in the padding add {@code w * 0}.
+     *
+     * <p>NOTE: this gives libtorch 2.7.1's bits where libtorch runs slow_conv2d and its gemm sums in this
+     * order: checked for the seed post's 1x1x7x7 input and 3x3 kernel (with and without bias), a 2x2
+     * kernel, and 3 channels into 2 with stride, padding and dilation. With 4 or more output channels
+     * the BLAS gemm sums in another order, and libtorch sends a batch above one, groups above one,
+     * kernels above 3x3 both ways or more than 20480 input values to oneDNN; there the results agree
+     * to float32 rounding only. Computing in double and rounding once would be more accurate, but it
+     * prints differently from PyTorch in the fourth decimal whenever a value lies within an ulp of a
+     * rounding boundary (seed 19 of the seed post's experiment).
+     *
+     * @param bias may be null
+     * @return the output, [n, outC, oh, ow]
+     */
+    public static float[] forward(Geometry g, float[] input, float[] weight, float[] bias) {
+        int og = g.og();
+        int cg = g.cg();
+        int kArea = g.kh() * g.kw();
+        float[] out = new float[g.n() * g.outC() * g.colCols()];
+        int p = 0;
+        for (int b = 0; b < g.n(); b++) {
+            for (int o = 0; o < g.outC(); o++) {
+                int inBase = (b * g.c() + (o / og) * cg) * g.h() * g.w();
+                int wBase = o * cg * kArea;
+                for (int oy = 0; oy < g.oh(); oy++) {
+                    for (int ox = 0; ox < g.ow(); ox++) {
+                        float acc = bias == null ? 0f : bias[o];
+                        for (int ci = 0; ci < cg; ci++) {
+                            int plane = inBase + ci * g.h() * g.w();
+                            int wRow = wBase + ci * kArea;
+                            for (int i = 0; i < g.kh(); i++) {
+                                int y = oy * g.strideH() - g.padTop() + i * g.dilationH();
+                                for (int j = 0; j < g.kw(); j++) {
+                                    int x = ox * g.strideW() - g.padLeft() + j * g.dilationW();
+                                    boolean inside = y >= 0 && y < g.h() && x >= 0 && x < g.w();
+                                    float v = inside ? input[plane + y * g.w() + x] : 0f;
+                                    acc += weight[wRow + i * g.kw() + j] * v;
+                                }
+                            }
+                        }
+                        out[p++] = acc;
                     }
                 }
             }

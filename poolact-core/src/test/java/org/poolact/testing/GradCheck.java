@@ -36,6 +36,7 @@ public final class GradCheck {
             t.setGrad(null);
         }
         Tensor out = f.apply(inputs);
+        ReferenceStats.gradFnsChecked(GraphNodes.of(out));
         java.util.Random r = new java.util.Random(1234);
         double[] w = new double[out.numel()];
         for (int i = 0; i < w.length; i++) {

@@ -3,7 +3,10 @@ package org.poolact.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -13,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ReferenceStats {
     private static final AtomicLong COMPARISONS = new AtomicLong();
     private static final AtomicLong GRAD_CHECKS = new AtomicLong();
+    private static final Set<String> GRAD_FNS = new TreeSet<>();
     private static double worst;
     private static String worstWhat = "";
 
@@ -36,10 +40,17 @@ public final class ReferenceStats {
         GRAD_CHECKS.incrementAndGet();
     }
 
+    /** Remembers the backward closures (see {@link GraphNodes}) that a gradient check went through. */
+    static synchronized void gradFnsChecked(Collection<String> names) {
+        GRAD_FNS.addAll(names);
+    }
+
     private static synchronized void write() {
         String text = String.format(Locale.ROOT,
                 "reference comparisons: %d%nfinite-difference gradient checks: %d%nlargest scaled error vs torch: %.3e (%s)%n",
-                COMPARISONS.get(), GRAD_CHECKS.get(), worst, worstWhat);
+                COMPARISONS.get(), GRAD_CHECKS.get(), worst, worstWhat)
+                + String.format(Locale.ROOT, "backward closures under a gradient check: %d%n", GRAD_FNS.size())
+                + String.join(System.lineSeparator(), GRAD_FNS) + System.lineSeparator();
         try {
             Path p = Path.of("target", "reference-stats-" + ProcessHandle.current().pid() + ".txt");
             Files.createDirectories(p.getParent());

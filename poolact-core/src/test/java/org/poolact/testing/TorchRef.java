@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.Arrays;
+import java.util.function.Function;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -106,4 +107,35 @@ public final class TorchRef {
         ReferenceStats.record(what, worst);
         return worst;
     }
+
+    /**
+     * Runs backward of our output {@code y} under the upstream gradient {@code gOut}, then the same in
+     * libtorch ({@code torchOp} applied to copies of {@code leaves}, null leaves passed as null), and
+     * compares the forward and the gradient of every non-null leaf (named input, weight, bias).
+     */
+    public static void compareWithTorch(String name, Tensor y, Tensor gOut, Tensor[] leaves,
+                                        Function<NDArray[], NDArray> torchOp, double tol) {
+        String[] labels = {"input", "weight", "bias"};
+        y.backward(gOut);
+        try (NDManager m = sub()) {
+            NDArray[] nd = new NDArray[leaves.length];
+            for (int i = 0; i < leaves.length; i++) {
+                if (leaves[i] != null) {
+                    nd[i] = toNd(m, leaves[i]);
+                    nd[i].setRequiresGradient(true);
+                }
+            }
+            try (GradientCollector gc = gradients()) {
+                NDArray ty = torchOp.apply(nd);
+                assertClose(name + " forward", y, ty, tol);
+                gc.backward(ty.mul(toNd(m, gOut)).sum());
+            }
+            for (int i = 0; i < leaves.length; i++) {
+                if (leaves[i] != null) {
+                    assertClose(name + " grad " + labels[i], leaves[i].grad(), nd[i].getGradient(), tol);
+                }
+            }
+        }
+    }
+
 }

@@ -5,6 +5,11 @@ package org.poolact.nn.functional;
  * {@code dilation}, {@code groups} and {@code padding_mode}, with PyTorch's defaults (1, 0, 1, 1,
  * zeros). Build with {@link #builder()}; {@link #DEFAULT} is {@code F.conv2d}'s default.
  * Values are checked when the convolution runs, with PyTorch's messages.
+ *
+ * <p>NOTE: stride and dilation are plain (h, w) ints, not {@link Size2}: Size2 exists to remember whether a
+ * pooling argument was an int or a pair because the pooling reprs echo that form, while torch's Conv2d
+ * turns every size into a pair ({@code _pair}) and always prints tuples; and padding needs
+ * {@link ConvPadding} for {@code 'same'}/{@code 'valid'}. So there is no form to remember here.
  */
 public record Conv2dOptions(int strideH, int strideW, ConvPadding padding, int dilationH, int dilationW,
                             int groups, PaddingMode paddingMode) {

@@ -2,6 +2,7 @@ package org.poolact.nn.functional;
 
 import org.poolact.autograd.Autograd;
 import org.poolact.kernels.Conv2dKernel;
+import org.poolact.tensor.DType;
 import org.poolact.tensor.Shape;
 import org.poolact.tensor.Tensor;
 
@@ -90,6 +91,12 @@ public final class Convolution {
             throw new IllegalArgumentException(OP + ": expected weight to be 4-D [out_channels, in_channels / groups, "
                     + "kH, kW], but got weight of size " + Shape.str(weight.shape()));
         }
+        if (weight.size(2) <= 0 || weight.size(3) <= 0) {
+            // NOTE: without this a 0-wide kernel "fits" any input and gives an output larger than the input.
+            throw new IllegalArgumentException(OP + ": kernel size should be greater than zero, but got kernel_height: "
+                    + weight.size(2) + " kernel_width: " + weight.size(3) + " (weight of size "
+                    + Shape.str(weight.shape()) + ")");
+        }
         if (input.dtype() != weight.dtype() || (bias != null && bias.dtype() != weight.dtype())) {
             throw new IllegalArgumentException(OP + ": expected input, weight and bias of the same dtype, but got input "
                     + input.dtype() + ", weight " + weight.dtype() + (bias == null ? "" : ", bias " + bias.dtype()));
@@ -145,9 +152,15 @@ public final class Convolution {
         int ow = outputSize(s[3], kw, o.strideW(), pads[2], pads[3], o.dilationW());
         Conv2dKernel.Geometry geo = new Conv2dKernel.Geometry(s[0], s[1], s[2], s[3], weight.size(0), kh, kw,
                 o.strideH(), o.strideW(), pads[0], pads[2], o.dilationH(), o.dilationW(), o.groups(), oh, ow);
-        double[] out = Conv2dKernel.forward(geo, x.toDoubleArray(), weight.toDoubleArray(),
-                bias == null ? null : bias.toDoubleArray());
-        Tensor result = Tensor.fromDoubles(out, x.dtype(), s[0], weight.size(0), oh, ow);
+        Tensor result;
+        if (x.dtype() == DType.FLOAT32) {
+            // NOTE: float32 in libtorch's summation order, so printed values match PyTorch's (see the kernel).
+            result = Tensor.wrap(Conv2dKernel.forward(geo, x.floatData(), weight.floatData(),
+                    bias == null ? null : bias.floatData()), s[0], weight.size(0), oh, ow);
+        } else {
+            result = Tensor.fromDoubles(Conv2dKernel.forward(geo, x.toDoubleArray(), weight.toDoubleArray(),
+                    bias == null ? null : bias.toDoubleArray()), x.dtype(), s[0], weight.size(0), oh, ow);
+        }
         return Autograd.record(result, "ConvolutionBackward0", g -> {
             double[] gd = g.toDoubleArray();
             Tensor gx = x.requiresGrad() ? Tensor.fromDoubles(

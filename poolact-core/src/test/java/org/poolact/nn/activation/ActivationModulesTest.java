@@ -32,6 +32,7 @@ class ActivationModulesTest {
             {new Softsign(), "Softsign()"}, {new Hardtanh(), "Hardtanh(min_val=-1.0, max_val=1.0)"},
             {new Hardtanh(-2, 2), "Hardtanh(min_val=-2.0, max_val=2.0)"}, {new Hardswish(), "Hardswish()"},
             {new Hardsigmoid(), "Hardsigmoid()"}, {new Identity(), "Identity()"},
+            {new LogSoftmax(1), "LogSoftmax(dim=1)"}, {new Softmax(-1), "Softmax(dim=-1)"},
         };
         for (Object[] c : cases) {
             assertEquals(c[1], c[0].toString());
@@ -71,5 +72,13 @@ class ActivationModulesTest {
         assertArrayEquals(new float[] {-1f, -3f, -0.5f}, w.grad().toFloatArray());
         assertThrows(IllegalArgumentException.class, () -> new PReLU(0, 0.25));
         assertThrows(IllegalArgumentException.class, () -> new Hardtanh(1, 1));
+    }
+
+    @Test
+    void softmaxModulesDelegateWithTheirDim() {
+        Tensor x = Tensor.fromArray(new float[][] {{-1f, 0.5f, 2f}, {3f, -2f, 0f}});
+        assertTrue(new LogSoftmax(1).forward(x).equalTo(org.poolact.nn.functional.Softmax.logSoftmax(x, 1)));
+        assertTrue(new Softmax(0).forward(x).equalTo(org.poolact.nn.functional.Softmax.softmax(x, 0)));
+        assertEquals("LogSoftmaxBackward0", new LogSoftmax(1).forward(x.requiresGrad(true)).gradFn().name());
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.poolact.testing.BadInput.assertMessage;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,12 +14,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.poolact.tensor.DType;
 import org.poolact.tensor.Tensor;
 import org.poolact.testing.GradCheck;
+import org.poolact.testing.TorchRef;
 
 /**
  * conv2d against libtorch 2.7.1 (through DJL's {@code Conv2d.conv2d}, i.e. at::convolution) over a
@@ -122,7 +123,7 @@ class ConvolutionTest {
         Tensor y = Convolution.conv2d(x, w, b, k.o());
         assertEquals(k.unbatched() ? "SqueezeBackward1" : "ConvolutionBackward0", y.gradFn().name());
         Tensor gOut = FunctionalRef.randn(seed + 3, DType.FLOAT32, y.shape());
-        FunctionalRef.compareWithTorch(k.name(), y, gOut, new Tensor[] {x, w, b}, t -> {
+        TorchRef.compareWithTorch(k.name(), y, gOut, new Tensor[] {x, w, b}, t -> {
             NDArray ty = torchConv(k.unbatched() ? t[0].expandDims(0) : t[0], t[1], t[2], k);
             return k.unbatched() ? ty.squeeze(0) : ty;
         }, TOL);
@@ -145,7 +146,7 @@ class ConvolutionTest {
             Tensor b = FunctionalRef.randn(80 + i, DType.FLOAT64, 4).requiresGrad(true);
             Tensor y = Convolution.conv2d(x, w, b, o);
             assertEquals(DType.FLOAT64, y.dtype());
-            FunctionalRef.compareWithTorch(k.name(), y, FunctionalRef.randn(90 + i, DType.FLOAT64, y.shape()),
+            TorchRef.compareWithTorch(k.name(), y, FunctionalRef.randn(90 + i, DType.FLOAT64, y.shape()),
                     new Tensor[] {x, w, b}, t -> torchConv(t[0], t[1], t[2], k), 1e-12);
             i++;
         }
@@ -191,6 +192,33 @@ class ConvolutionTest {
         }
         return ai.djl.nn.convolutional.Conv2d.conv2d(in, w, b, new Shape(o.strideH(), o.strideW()), padding,
                 new Shape(o.dilationH(), o.dilationW()), o.groups()).singletonOrThrow();
+    }
+
+    /**
+     * float32 forward bit for bit with libtorch where libtorch runs its slow_conv2d path (one sample,
+     * kernels up to 3x3, one group) and its gemm sums in order: the seed post's shape with and without
+     * bias, a 2x2 kernel, and three channels into two with stride, padding and dilation.
+     */
+    @Test
+    void float32ForwardIsLibtorchsBitsOnItsSlowPath() {
+        // n, c, h, w, outC, k, stride, padding, dilation, bias
+        int[][] configs = {{1, 1, 7, 7, 1, 3, 1, 0, 1, 1}, {1, 1, 7, 7, 1, 3, 1, 0, 1, 0}, {1, 1, 7, 7, 1, 2, 1, 0, 1, 1},
+            {1, 3, 9, 8, 2, 3, 2, 1, 2, 1}};
+        for (int[] c : configs) {
+            for (int seed = 0; seed < 20; seed++) {
+                try (ai.djl.ndarray.NDManager m = TorchRef.sub()) {
+                    Tensor x = FunctionalRef.randn(seed, DType.FLOAT32, c[0], c[1], c[2], c[3]);
+                    Tensor w = FunctionalRef.randn(seed + 100, DType.FLOAT32, c[4], c[1], c[5], c[5]);
+                    Tensor b = c[9] == 1 ? FunctionalRef.randn(seed + 200, DType.FLOAT32, c[4]) : null;
+                    float[] ours = Convolution.conv2d(x, w, b, c[6], c[7], c[8], 1).floatData();
+                    float[] torch = ai.djl.nn.convolutional.Conv2d.conv2d(TorchRef.toNd(m, x), TorchRef.toNd(m, w),
+                            b == null ? null : TorchRef.toNd(m, b), new Shape(c[6], c[6]), new Shape(c[7], c[7]),
+                            new Shape(c[8], c[8]), 1).singletonOrThrow().toFloatArray();
+                    org.poolact.testing.TorchRandom.assertBits("conv2d " + java.util.Arrays.toString(c) + " seed " + seed,
+                            torch, ours);
+                }
+            }
+        }
     }
 
     @Test
@@ -266,9 +294,14 @@ class ConvolutionTest {
         assertEquals(4.0, y.get(0, 0, 1, 1));
     }
 
-    private static void assertMessage(String expected, Executable e) {
-        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, e);
-        assertEquals(expected, ex.getMessage());
+    /** libtorch refuses a zero-sized kernel too (ours would otherwise be the only one to reject it). */
+    @Test
+    void torchRefusesAZeroSizedKernel() {
+        try (ai.djl.ndarray.NDManager m = TorchRef.sub()) {
+            NDArray x = m.ones(new Shape(1, 1, 7, 7));
+            NDArray w = m.ones(new Shape(1, 1, 0, 3));
+            assertThrows(ai.djl.engine.EngineException.class, () -> ai.djl.nn.convolutional.Conv2d.conv2d(x, w));
+        }
     }
 
     @Test
@@ -292,6 +325,8 @@ class ConvolutionTest {
         assertMessage("conv2d: Calculated padded input size per channel: (6 x 6). Kernel size: (7 x 7). Kernel size "
                 + "can't be greater than actual input size",
                 () -> Convolution.conv2d(Tensor.zeros(1, 1, 4, 4), w, null, 1, 1, 3, 1));
+        assertMessage("conv2d: kernel size should be greater than zero, but got kernel_height: 0 kernel_width: 3 "
+                + "(weight of size [1, 1, 0, 3])", () -> Convolution.conv2d(x, Tensor.zeros(1, 1, 0, 3), null));
         assertMessage("conv2d: non-positive stride is not supported, got stride=(0, 0)",
                 () -> Convolution.conv2d(x, w, null, 0, 0));
         assertMessage("conv2d: non-positive stride is not supported, got stride=(1, -2)",

@@ -54,7 +54,7 @@ class DenseTest {
         Tensor b = k.bias() ? FunctionalRef.randn(seed + 2, DType.FLOAT32, k.out()).requiresGrad(true) : null;
         Tensor y = Dense.linear(x, w, b);
         Tensor g = FunctionalRef.randn(seed + 3, DType.FLOAT32, y.shape());
-        FunctionalRef.compareWithTorch(k.name(), y, g, new Tensor[] {x, w, b}, t -> (t[2] == null
+        TorchRef.compareWithTorch(k.name(), y, g, new Tensor[] {x, w, b}, t -> (t[2] == null
                 ? ai.djl.nn.core.Linear.linear(t[0], t[1]) : ai.djl.nn.core.Linear.linear(t[0], t[1], t[2]))
                 .singletonOrThrow(), 1e-5);
     }

@@ -1,12 +1,10 @@
 package org.poolact.nn.functional;
 
 import java.util.Random;
-import java.util.function.Function;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 
 import org.poolact.tensor.DType;
@@ -14,8 +12,8 @@ import org.poolact.tensor.Tensor;
 import org.poolact.testing.TorchRef;
 
 /**
- * Test helpers: seeded random tensors, one forward-and-backward comparison with libtorch, and the
- * PyTorch reference for F.pad's four modes.
+ * Test helpers: seeded random tensors and the PyTorch reference for F.pad's four modes (the
+ * forward-and-backward comparison with libtorch is {@link TorchRef#compareWithTorch}).
  *
  * <p>DJL 0.36.0 exposes only constant padding of libtorch, so reflect, replicate and circular padding
  * are composed here from libtorch ops that DJL reaches and that carry autograd: slicing
@@ -36,36 +34,6 @@ final class FunctionalRef {
             t.setFlat(i, r.nextGaussian());
         }
         return t;
-    }
-
-    /**
-     * Runs backward of our output {@code y} under the upstream gradient {@code gOut}, then the same in
-     * libtorch ({@code torchOp} applied to copies of {@code leaves}, null leaves passed as null), and
-     * compares the forward and the gradient of every non-null leaf (named input, weight, bias).
-     */
-    static void compareWithTorch(String name, Tensor y, Tensor gOut, Tensor[] leaves,
-                                 Function<NDArray[], NDArray> torchOp, double tol) {
-        String[] labels = {"input", "weight", "bias"};
-        y.backward(gOut);
-        try (NDManager m = TorchRef.sub()) {
-            NDArray[] nd = new NDArray[leaves.length];
-            for (int i = 0; i < leaves.length; i++) {
-                if (leaves[i] != null) {
-                    nd[i] = TorchRef.toNd(m, leaves[i]);
-                    nd[i].setRequiresGradient(true);
-                }
-            }
-            try (ai.djl.training.GradientCollector gc = TorchRef.gradients()) {
-                NDArray ty = torchOp.apply(nd);
-                TorchRef.assertClose(name + " forward", y, ty, tol);
-                gc.backward(ty.mul(TorchRef.toNd(m, gOut)).sum());
-            }
-            for (int i = 0; i < leaves.length; i++) {
-                if (leaves[i] != null) {
-                    TorchRef.assertClose(name + " grad " + labels[i], leaves[i].grad(), nd[i].getGradient(), tol);
-                }
-            }
-        }
     }
 
     /** The torch reference of {@code F.pad(x, (left, right, top, bottom), mode)} on the last two axes. */

@@ -11,6 +11,7 @@ import ai.djl.nn.pooling.Pool;
 
 import org.poolact.tensor.DType;
 import org.poolact.tensor.Tensor;
+import org.poolact.testing.TorchRef;
 
 /**
  * libtorch references for the pooling tests. Where DJL's PyTorch engine has no direct call (dilated
@@ -31,7 +32,7 @@ final class PoolRef {
     static void check(String what, Tensor x, Function<Tensor, Tensor> ours, Function<NDArray, NDArray> ref) {
         Tensor leaf = x.detach().requiresGrad(true);
         Tensor y = ours.apply(leaf);
-        FunctionalRef.compareWithTorch(what, y, randn(99, x.dtype(), y.shape()), new Tensor[] {leaf},
+        TorchRef.compareWithTorch(what, y, randn(99, x.dtype(), y.shape()), new Tensor[] {leaf},
                 nd -> ref.apply(nd[0]), TOL);
     }
 

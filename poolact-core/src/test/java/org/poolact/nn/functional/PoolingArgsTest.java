@@ -3,6 +3,7 @@ package org.poolact.nn.functional;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.poolact.testing.BadInput.assertMessage;
 
 import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
@@ -10,7 +11,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.pooling.Pool;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.poolact.tensor.Tensor;
 import org.poolact.testing.TorchRef;
 
@@ -64,11 +64,6 @@ class PoolingArgsTest {
             }
         }
         assertEquals(448, compared, "shapes compared");
-    }
-
-    private static void assertMessage(String expected, Executable call) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
-        assertEquals(expected, e.getMessage());
     }
 
     @Test
