@@ -1,5 +1,7 @@
 package org.poolact.lab.study;
 
+import static org.poolact.lab.report.HtmlReport.esc;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,11 +19,12 @@ import org.poolact.lab.train.EpochMetrics;
 /**
  * A self-contained HTML page for a study (no scripts, no external files): the summary table with
  * the verdicts and, per activation x pooling cell, learning curves of test accuracy and test loss
- * per epoch as inline SVG, both orders overlaid (thin lines: seeds; thick: the mean).
+ * per epoch as inline SVG, both orders overlaid (thin lines: seeds; thick: the mean), in the
+ * analyze report's colours for the two orders.
  */
 public final class StudyReport {
-    private static final String COLOR_A = "#1f77b4";
-    private static final String COLOR_B = "#d62728";
+    private static final String COLOR_A = "#4a6fa5";
+    private static final String COLOR_B = "#e07b39";
     private static final int W = 320;
     private static final int H = 200;
     private static final int PAD = 40;
@@ -85,14 +88,16 @@ public final class StudyReport {
                 }
             }
             sb.append("<h3>").append(esc(c.act())).append(" / ").append(esc(c.pool())).append("</h3>\n");
-            sb.append(chart("test accuracy (%)", a, b, e -> 100 * e.testAccuracy()));
-            sb.append(chart("test loss", a, b, EpochMetrics::testLoss));
+            String id = "curve-" + c.act().replaceAll("[^A-Za-z0-9]", "_") + "-" + c.pool();
+            sb.append(chart(id + "-accuracy", "test accuracy (%)", a, b, e -> 100 * e.testAccuracy()));
+            sb.append(chart(id + "-loss", "test loss", a, b, EpochMetrics::testLoss));
         }
         sb.append("</body></html>\n");
         return sb.toString();
     }
 
-    private static String chart(String label, List<RunRecord> a, List<RunRecord> b, ToDoubleFunction<EpochMetrics> f) {
+    private static String chart(String id, String label, List<RunRecord> a, List<RunRecord> b,
+                                ToDoubleFunction<EpochMetrics> f) {
         int epochs = 1;
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
@@ -112,7 +117,7 @@ public final class StudyReport {
         double span = hi - lo;
         lo -= 0.05 * span;
         hi += 0.05 * span;
-        StringBuilder sb = new StringBuilder("<figure><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + W
+        StringBuilder sb = new StringBuilder("<figure><svg id=\"" + id + "\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" + W
                 + "\" height=\"" + H + "\" viewBox=\"0 0 " + W + " " + H + "\" role=\"img\" aria-label=\"" + esc(label)
                 + "\">");
         sb.append("<rect x=\"").append(PAD).append("\" y=\"10\" width=\"").append(W - PAD - 10).append("\" height=\"")
@@ -195,9 +200,5 @@ public final class StudyReport {
 
     private static String fmt(String f, Object... args) {
         return String.format(Locale.ROOT, f, args);
-    }
-
-    static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -47,7 +47,7 @@ class StudyReportTest {
         assertTrue(html.contains("conv1 50.0%<br>conv2 60.0%"));
         assertTrue(html.contains("conv1 2/32"));
         for (Summary.Cell c : Summary.of(rs)) {
-            assertTrue(html.contains(StudyReport.esc(c.verdict())), c.verdict());
+            assertTrue(html.contains(org.poolact.lab.report.HtmlReport.esc(c.verdict())), c.verdict());
         }
         // every coordinate is a finite number inside the 320x200 canvas
         Matcher m = Pattern.compile(" (?:cx|cy|x|y)=\"([^\"]+)\"").matcher(html);
