@@ -3,10 +3,7 @@ package org.poolact.lab.study;
 import static org.poolact.lab.report.HtmlReport.esc;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,16 +31,7 @@ public final class StudyReport {
 
     /** Writes the report atomically to {@code file}. */
     public static void write(Path file, String title, List<RunRecord> records) throws IOException {
-        String html = render(title, records);
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(tmp, html, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicText.write(file, render(title, records));
     }
 
     /** The page as a string. */
