@@ -7,12 +7,13 @@ import org.poolact.cli.ExitCodes;
 import org.poolact.cli.PoolactCommand;
 import org.poolact.cli.input.TensorInput;
 import org.poolact.cli.options.FormatOption;
+import org.poolact.cli.options.MaxOrAvgConverter;
 import org.poolact.cli.options.PoolOptions;
-import org.poolact.cli.order.Activation;
 import org.poolact.cli.order.OrderComparison;
-import org.poolact.cli.order.PoolKind;
 import org.poolact.cli.output.Json;
 import org.poolact.cli.output.OrderReport;
+import org.poolact.lab.order.EngineActivation;
+import org.poolact.lab.order.PoolType;
 import org.poolact.tensor.Tensor;
 
 import picocli.CommandLine.Command;
@@ -38,8 +39,9 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Activation NAME or NAME:PARAM, e.g. relu, leaky_relu:0.1, prelu:-0.5, gelu:tanh, silu.")
     String act;
 
-    @Option(names = "--pool", required = true, paramLabel = "max|avg", description = "Pooling: max or avg.")
-    PoolKind pool;
+    @Option(names = "--pool", required = true, paramLabel = "max|avg", converter = MaxOrAvgConverter.class,
+            description = "Pooling: max or avg.")
+    PoolType pool;
 
     @Mixin
     PoolOptions poolOptions;
@@ -55,16 +57,16 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Activation activation = Activation.parse(act);
+        EngineActivation activation = EngineActivation.parse(act);
         Tensor map = TensorInput.read(input, parent.stdin());
-        OrderComparison.Result result = OrderComparison.compare(map, activation, poolOptions.spec(pool));
+        OrderComparison.Result result = OrderComparison.compare(map, activation, poolOptions.config(pool));
         PrintWriter out = spec.commandLine().getOut();
         if (format.isJson()) {
             Json.print(out, OrderReport.json(result));
         } else {
             String source = "-".equals(input) ? TensorInput.STDIN_NAME : input;
             out.println("input:  " + source + ", shape " + java.util.Arrays.toString(result.inputShape()));
-            out.println("act:    " + activation.spec() + "  " + activation.module());
+            out.println("act:    " + activation.spec() + "  " + activation.engineSpec().toModule());
             out.println("pool:   " + result.pool().module());
             out.println();
             OrderReport.text(out, result, "x", java.util.List.of());

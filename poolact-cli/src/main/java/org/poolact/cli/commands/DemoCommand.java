@@ -8,13 +8,12 @@ import org.poolact.cli.ExitCodes;
 import org.poolact.cli.options.FormatOption;
 import org.poolact.cli.options.PoolChoice;
 import org.poolact.cli.options.PoolOptions;
-import org.poolact.cli.order.Activation;
 import org.poolact.cli.order.OrderComparison;
-import org.poolact.cli.order.PoolKind;
-import org.poolact.cli.order.PoolSpec;
 import org.poolact.cli.output.Json;
 import org.poolact.cli.output.OrderReport;
-import org.poolact.nn.Module;
+import org.poolact.lab.order.EngineActivation;
+import org.poolact.lab.order.PoolConfig;
+import org.poolact.lab.order.PoolType;
 import org.poolact.nn.conv.Conv2d;
 import org.poolact.random.Generator;
 import org.poolact.random.Random;
@@ -63,7 +62,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Activation activation = Activation.parse(act);
+        EngineActivation activation = EngineActivation.parse(act);
         Generator g = new Generator(seed);
         Tensor image = Random.randn(g, 1, 1, 7, 7);
         Conv2d conv = new Conv2d(1, 1, 3, 1, 0, g);
@@ -82,15 +81,15 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("  torch.manual_seed(" + seed + ")");
             out.println("  image = torch.randn(1, 1, 7, 7)");
             out.println("  conv = " + conv);
-            out.println("  act = " + activation.module() + "   (--act " + activation.spec() + ")");
+            out.println("  act = " + activation.engineSpec().toModule() + "   (--act " + activation.spec() + ")");
             out.println();
             out.println("conv_out = conv(image)");
             out.println(convOut);
         }
-        for (PoolKind kind : pool.kinds()) {
-            PoolSpec poolSpec = poolOptions.spec(kind);
-            OrderComparison.Result r = OrderComparison.compare(convOut.detach(), activation, poolSpec);
-            int[] pixels = imagePixelsWithGradient(image, conv, activation, poolSpec);
+        for (PoolType kind : pool.types()) {
+            PoolConfig poolConfig = poolOptions.config(kind);
+            OrderComparison.Result r = OrderComparison.compare(convOut.detach(), activation, poolConfig);
+            int[] pixels = imagePixelsWithGradient(image, conv, activation, poolConfig);
             if (format.isJson()) {
                 ObjectNode e = OrderReport.json(r);
                 ObjectNode grads = e.putObject("grad_nonzero_image_pixels");
@@ -100,8 +99,8 @@ public final class DemoCommand implements Callable<Integer> {
                 json.set(kind.label(), e);
             } else {
                 out.println();
-                out.println("== " + (kind == PoolKind.MAX ? "Max" : "Average") + " pooling: pool = "
-                        + poolSpec.module());
+                out.println("== " + (kind == PoolType.MAX ? "Max" : "Average") + " pooling: pool = "
+                        + poolConfig.module());
                 OrderReport.text(out, r, "conv_out", List.of("image pixels with non-zero gradient:",
                         "                      act -> pool " + pixels[0] + " of " + image.numel() + ", pool -> act "
                                 + pixels[1] + " of " + image.numel()));
@@ -115,12 +114,11 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** For each order, how many image pixels get a non-zero gradient from the backward of the output's sum. */
-    private static int[] imagePixelsWithGradient(Tensor image, Conv2d conv, Activation act, PoolSpec pool) {
-        Module p = pool.module();
+    private static int[] imagePixelsWithGradient(Tensor image, Conv2d conv, EngineActivation act, PoolConfig pool) {
         Tensor leafA = image.detach().requiresGrad(true);
-        p.forward(act.apply(conv.forward(leafA))).sum().backward();
+        pool.apply(act.apply(conv.forward(leafA))).sum().backward();
         Tensor leafB = image.detach().requiresGrad(true);
-        act.apply(p.forward(conv.forward(leafB))).sum().backward();
+        act.apply(pool.apply(conv.forward(leafB))).sum().backward();
         conv.zeroGrad();
         return new int[] {OrderComparison.countNonzero(leafA.grad()), OrderComparison.countNonzero(leafB.grad())};
     }

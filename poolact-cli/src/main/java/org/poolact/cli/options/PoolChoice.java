@@ -2,22 +2,22 @@ package org.poolact.cli.options;
 
 import java.util.List;
 
-import org.poolact.cli.order.PoolKind;
+import org.poolact.lab.order.PoolType;
 
-/** {@code --pool max|avg|both}. */
+/** {@code --pool max|avg|both} of {@code demo}. */
 public enum PoolChoice {
-    MAX(List.of(PoolKind.MAX)),
-    AVG(List.of(PoolKind.AVG)),
-    BOTH(List.of(PoolKind.MAX, PoolKind.AVG));
+    MAX(List.of(PoolType.MAX)),
+    AVG(List.of(PoolType.AVG)),
+    BOTH(List.of(PoolType.MAX, PoolType.AVG));
 
-    private final List<PoolKind> kinds;
+    private final List<PoolType> types;
 
-    PoolChoice(List<PoolKind> kinds) {
-        this.kinds = kinds;
+    PoolChoice(List<PoolType> types) {
+        this.types = types;
     }
 
     /** The poolings to run, in order. */
-    public List<PoolKind> kinds() {
-        return kinds;
+    public List<PoolType> types() {
+        return types;
     }
 }

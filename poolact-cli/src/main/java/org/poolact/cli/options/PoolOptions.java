@@ -1,7 +1,7 @@
 package org.poolact.cli.options;
 
-import org.poolact.cli.order.PoolKind;
-import org.poolact.cli.order.PoolSpec;
+import org.poolact.lab.order.PoolConfig;
+import org.poolact.lab.order.PoolType;
 import org.poolact.nn.functional.Size2;
 
 import picocli.CommandLine.Option;
@@ -30,8 +30,8 @@ public final class PoolOptions {
             description = "Average pooling: count zero padding in the divisor (default: ${DEFAULT-VALUE}).")
     boolean countIncludePad = true;
 
-    /** These options for a pooling of the given kind. */
-    public PoolSpec spec(PoolKind kind) {
-        return new PoolSpec(kind, kernel, stride, padding, ceilMode, countIncludePad);
+    /** These options for a max or avg pooling (the stride stays null for PyTorch's default, the kernel size). */
+    public PoolConfig config(PoolType type) {
+        return new PoolConfig(type, kernel, stride, padding, ceilMode, countIncludePad, null, 0, null);
     }
 }

@@ -2,7 +2,11 @@ package org.poolact.cli.order;
 
 import java.util.Arrays;
 
-import org.poolact.nn.Module;
+import org.poolact.lab.order.EngineActivation;
+import org.poolact.lab.order.OrderRules;
+import org.poolact.lab.order.PoolConfig;
+import org.poolact.lab.order.Verdict;
+import org.poolact.lab.order.WindowTypes;
 import org.poolact.tensor.Tensor;
 
 /**
@@ -12,16 +16,28 @@ import org.poolact.tensor.Tensor;
  *
  * <p>The map may have rank 2 (HxW), 3 (CxHxW) or 4 (NxCxHxW); it is pooled as a 4-D tensor and the
  * outputs are given back with the input's rank.
+ *
+ * <p>The general rule is not decided here: it is the verdict of the lab's rule engine
+ * ({@link OrderRules}), the same one {@code poolact analyze} uses, so the commands cannot disagree.
  */
 public final class OrderComparison {
     private OrderComparison() {
     }
 
-    /** Both orders' outputs and what was measured on them. */
-    public record Result(int[] inputShape, Activation act, PoolSpec pool, Tensor actThenPool, Tensor poolThenAct,
+    /**
+     * Both orders' outputs and what was measured on them.
+     *
+     * @param verdict the general rule for this activation and pooling, from {@link OrderRules} (not measured)
+     */
+    public record Result(int[] inputShape, EngineActivation act, PoolConfig pool, Tensor actThenPool, Tensor poolThenAct,
             boolean equal, boolean equalNan, double maxAbsDiff, int differingOutputs, int[] firstDifference,
             Counts nonzero, Counts gradNonzeroInputs, int outputNumel, int inputNumel, NonFinite inputNonFinite,
-            OrderRule.Rule rule) {
+            Verdict verdict) {
+
+        /** The rule proves both orders equal on every input (in exact arithmetic): the verdict is identical. */
+        public boolean ruleAlwaysEqual() {
+            return verdict.kind() == Verdict.Kind.IDENTICAL;
+        }
     }
 
     /** One count per order. */
@@ -59,7 +75,7 @@ public final class OrderComparison {
      *
      * @throws IllegalArgumentException for a rank other than 2, 3 or 4, or pool options the map cannot take
      */
-    public static Result compare(Tensor input, Activation act, PoolSpec pool) {
+    public static Result compare(Tensor input, EngineActivation act, PoolConfig pool) {
         int[] shape = input.shape();
         if (shape.length < 2 || shape.length > 4) {
             throw new IllegalArgumentException("compare: expected a map of rank 2 (HxW), 3 (CxHxW) or 4 (NxCxHxW), "
@@ -67,22 +83,24 @@ public final class OrderComparison {
         }
         int h = shape[shape.length - 2];
         int w = shape[shape.length - 1];
-        int padH = pool.padding().h();
-        int padW = pool.padding().w();
-        if (pool.kernel().h() > h + 2 * padH || pool.kernel().w() > w + 2 * padW) {
-            throw new IllegalArgumentException("compare: kernel " + pool.kernel().h() + "x" + pool.kernel().w()
-                    + " is bigger than the map " + h + "x" + w + (padH + padW > 0 ? " with padding " + pool.padding() : "")
-                    + ": the pooling would have no window");
+        if (pool.type().windowed()) {
+            int padH = pool.padding().h();
+            int padW = pool.padding().w();
+            if (pool.kernel().h() > h + 2 * padH || pool.kernel().w() > w + 2 * padW) {
+                throw new IllegalArgumentException("compare: kernel " + pool.kernel().h() + "x" + pool.kernel().w()
+                        + " is bigger than the map " + h + "x" + w
+                        + (padH + padW > 0 ? " with padding " + pool.padding() : "")
+                        + ": the pooling would have no window");
+            }
         }
         Tensor x4 = input.detach().viewStorage(as4d(shape));
-        Module poolModule = pool.module();
 
         Tensor leafA = x4.detach().requiresGrad(true);
-        Tensor a = poolModule.forward(act.apply(leafA));
+        Tensor a = pool.apply(act.apply(leafA));
         a.sum().backward();
 
         Tensor leafB = x4.detach().requiresGrad(true);
-        Tensor b = act.apply(poolModule.forward(leafB));
+        Tensor b = act.apply(pool.apply(leafB));
         b.sum().backward();
 
         Tensor shownA = withRank(a, shape.length);
@@ -91,7 +109,7 @@ public final class OrderComparison {
         return new Result(shape, act, pool, shownA, shownB, a.equalTo(b), equalNan(a, b), maxAbsDiff(a, b),
                 countDifferences(a, b), first < 0 ? null : index(shownA.shape(), first), new Counts(countNonzero(a), countNonzero(b)),
                 new Counts(countNonzero(leafA.grad()), countNonzero(leafB.grad())),
-                a.numel(), input.numel(), NonFinite.of(input), OrderRule.explain(act, pool));
+                a.numel(), input.numel(), NonFinite.of(input), OrderRules.decide(act, WindowTypes.of(pool)));
     }
 
     private static int[] as4d(int[] shape) {

@@ -1,2 +1,5 @@
-/** Running both orders (act then pool, pool then act) on a map, measuring them, and stating the general rule from the activation's properties. */
+/**
+ * Running both orders (act then pool, pool then act) on one map and measuring them; the general
+ * rule comes from the lab's rule engine ({@link org.poolact.lab.order.OrderRules}).
+ */
 package org.poolact.cli.order;

@@ -35,6 +35,11 @@ public final class Json {
         return NODES.arrayNode();
     }
 
+    /** Any value Jackson can serialize (maps, lists, arrays, numbers, strings) as a tree. */
+    public static com.fasterxml.jackson.databind.JsonNode tree(Object value) {
+        return MAPPER.valueToTree(value);
+    }
+
     /** An array of ints. */
     public static ArrayNode ints(int... values) {
         ArrayNode a = array();

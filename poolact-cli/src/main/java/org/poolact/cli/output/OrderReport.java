@@ -7,8 +7,7 @@ import java.util.List;
 import org.poolact.cli.order.OrderComparison.Counts;
 import org.poolact.cli.order.OrderComparison.NonFinite;
 import org.poolact.cli.order.OrderComparison.Result;
-import org.poolact.cli.order.OrderRule;
-import org.poolact.cli.order.PoolSpec;
+import org.poolact.lab.order.Fmt;
 import org.poolact.tensor.DType;
 import org.poolact.tensor.Tensor;
 
@@ -30,7 +29,7 @@ public final class OrderReport {
         ObjectNode o = Json.object();
         o.set("input_shape", Json.ints(r.inputShape()));
         o.put("act", r.act().spec());
-        o.set("pool", pool(r.pool()));
+        o.set("pool", Json.tree(r.pool().toJson()));
         o.set("act_then_pool", Json.tensor(r.actThenPool()));
         o.set("pool_then_act", Json.tensor(r.poolThenAct()));
         o.put("equal", r.equal());
@@ -51,19 +50,10 @@ public final class OrderReport {
         nonFinite.put("nan", nf.nan());
         nonFinite.put("pos_inf", nf.posInf());
         nonFinite.put("neg_inf", nf.negInf());
-        o.put("rule", r.rule().sentence());
-        o.put("rule_always_equal", r.rule().alwaysEqual());
-        return o;
-    }
-
-    private static ObjectNode pool(PoolSpec p) {
-        ObjectNode o = Json.object();
-        o.put("kind", p.kind().label());
-        o.set("kernel", Json.ints(p.kernel().h(), p.kernel().w()));
-        o.set("stride", Json.ints(p.effectiveStride().h(), p.effectiveStride().w()));
-        o.set("padding", Json.ints(p.padding().h(), p.padding().w()));
-        o.put("ceil_mode", p.ceilMode());
-        o.put("count_include_pad", p.countIncludePad());
+        o.put("verdict", r.verdict().kind().label());
+        o.put("exactness", r.verdict().exactness().label());
+        o.put("rule", r.verdict().rule());
+        o.put("rule_always_equal", r.ruleAlwaysEqual());
         return o;
     }
 
@@ -81,8 +71,8 @@ public final class OrderReport {
      * @param extraMeasured more lines for the "Measured in this run" section
      */
     public static void text(PrintWriter out, Result r, String inputName, List<String> extraMeasured) {
-        String f = r.act().name();
-        String pool = r.pool().kind().label() + "_pool2d";
+        String f = r.act().engineSpec().name();
+        String pool = r.pool().opName();
         out.println("act -> pool:  " + pool + "(" + f + "(" + inputName + "))");
         out.println(r.actThenPool());
         out.println("pool -> act:  " + f + "(" + pool + "(" + inputName + "))");
@@ -113,7 +103,7 @@ public final class OrderReport {
         }
         out.println(wrap("=> " + conclusion(r, inputName), "  ", "     "));
         out.println("General rule (holds for every input):");
-        out.println(wrap(r.rule().sentence(), "  ", "  "));
+        out.println(wrap(r.verdict().rule(), "  ", "  "));
         out.flush();
     }
 
@@ -147,13 +137,13 @@ public final class OrderReport {
         StringBuilder sb = new StringBuilder();
         if (r.equal() || r.equalNan()) {
             sb.append("the two orders are equal on this input");
-            if (!r.rule().alwaysEqual()) {
+            if (!r.ruleAlwaysEqual()) {
                 sb.append(", but only by chance of the numbers: the rule below does not guarantee it");
             }
         } else {
             sb.append("the two orders differ on this input (max abs difference ").append(number(r.maxAbsDiff()))
                     .append(")");
-            if (r.rule().alwaysEqual()) {
+            if (r.ruleAlwaysEqual()) {
                 sb.append(r.maxAbsDiff() < 1e-5 ? ", by float rounding only" : "; this contradicts the rule below");
             }
         }
@@ -175,6 +165,6 @@ public final class OrderReport {
 
     /** A measured number: up to 4 significant digits, or nan/inf as PyTorch prints them. */
     static String number(double v) {
-        return OrderRule.num(v);
+        return Fmt.num(v);
     }
 }

@@ -17,15 +17,27 @@ import org.poolact.nn.functional.ActivationSpec;
  *                               commutes with a one-element window scaled by a positive weight
  * @param absLinear              f(x) = a x or f(x) = a |x| with a &gt;= 0 (identity, abs): the
  *                               functions that commute with a 2-norm (lp_pool2d with p = 2)
+ * @param convex                 f is convex and not affine: by Jensen, f(mean) &lt;= mean of f on a
+ *                               window whose weights sum to 1 (pool first never above act first)
+ * @param concave                f is concave and not affine: f(mean) &gt;= mean of f there
  * @param reason                 one sentence: why f has (or lacks) these properties
  */
 public record OrderProperties(boolean nonDecreasing, boolean nonIncreasing, boolean affine, double slope,
-                              double offset, boolean positivelyHomogeneous, boolean absLinear, String reason) {
+                              double offset, boolean positivelyHomogeneous, boolean absLinear, boolean convex,
+                              boolean concave, String reason) {
+
+    /** Properties with no curvature declared (neither convex nor concave). */
+    public OrderProperties(boolean nonDecreasing, boolean nonIncreasing, boolean affine, double slope, double offset,
+                           boolean positivelyHomogeneous, boolean absLinear, String reason) {
+        this(nonDecreasing, nonIncreasing, affine, slope, offset, positivelyHomogeneous, absLinear, false, false,
+                reason);
+    }
 
     /**
      * The engine's declared {@link ActivationProperties} of {@code spec}, plus the two properties the
      * engine does not declare (positive homogeneity and the |x| form), declared here from the kind and
-     * its parameter. The slope of an affine activation is f(1) - f(0).
+     * its parameter, and the curvature (convex or concave, never both, never for an affine f) from
+     * the kind and its parameters. The slope of an affine activation is f(1) - f(0).
      */
     public static OrderProperties of(ActivationSpec spec) {
         ActivationProperties p = spec.properties();
@@ -50,8 +62,36 @@ public record OrderProperties(boolean nonDecreasing, boolean nonIncreasing, bool
                 break;
         }
         double slope = p.affine() ? spec.applyAsDouble(1.0) - spec.applyAsDouble(0.0) : Double.NaN;
+        int curvature = p.affine() ? 0 : curvature(spec.kind(), params);
         return new OrderProperties(p.nonDecreasing(), p.nonIncreasing(), p.affine(), slope, p.valueAtZero(),
-                homogeneous, absLinear, p.reason());
+                homogeneous, absLinear, curvature > 0, curvature < 0, p.reason());
+    }
+
+    /**
+     * 1 convex, -1 concave, 0 neither (a non-affine f). Piecewise: convex iff the slope never drops,
+     * concave iff it never rises, at the kinks too.
+     */
+    private static int curvature(ActivationSpec.Kind kind, double[] params) {
+        switch (kind) {
+            case RELU:
+                return 1;
+            case LEAKY_RELU:
+            case PRELU:
+                // slope a left of 0, 1 right of it.
+                return params[0] < 1 ? 1 : -1;
+            case ELU:
+                // alpha e^x left of 0 (rising for alpha > 0), then slope 1: convex iff 0 <= alpha <= 1.
+                return params[0] >= 0 && params[0] <= 1 ? 1 : 0;
+            case CELU:
+                // slope e^(x/alpha) left of 0 tends to 1 at 0: rising for alpha > 0, falling for alpha < 0.
+                return params[0] > 0 ? 1 : -1;
+            case SOFTPLUS:
+                // (1/beta) log(1 + e^(beta x)); NOTE: the switch to x above the threshold lowers f by less
+                // than 1e-8 relative (log1p(e^-20)), far below float32 resolution.
+                return params[0] > 0 ? 1 : -1;
+            default:
+                return 0;
+        }
     }
 
     /** f(x) = slope * x + offset: the declared properties of that affine function. */

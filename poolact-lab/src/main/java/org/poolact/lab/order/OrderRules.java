@@ -30,7 +30,7 @@ public final class OrderRules {
         PoolConfig pool = windows.pool();
         String name = f.spec();
         if (pool.type().maxLike()) {
-            return maxRule(name, p, windows);
+            return maxRule(name, f, p, windows);
         }
         if (pool.type() == PoolType.LP && pool.normType() == 2) {
             return l2Rule(name, f, p);
@@ -38,7 +38,7 @@ public final class OrderRules {
         return linearRule(name, p, windows);
     }
 
-    private static Verdict maxRule(String f, OrderProperties p, WindowTypes w) {
+    private static Verdict maxRule(String f, OrderActivation act, OrderProperties p, WindowTypes w) {
         if (!w.hasMulti()) {
             return Verdict.identical("every window holds a single element, so max pooling only copies values and "
                     + "any f commutes with it.", Exactness.BIT_EXACT);
@@ -51,8 +51,64 @@ public final class OrderRules {
             return Verdict.differs(f + " is non-increasing, so it turns max into min: max(f(x_i)) = f(min(x_i)), "
                     + "not f(max(x_i)), on any window whose values f tells apart.");
         }
-        return Verdict.differs(f + " is not monotone (" + p.reason() + "); only a non-decreasing f commutes with "
-                + "max, and on a window {a, b} with a < b and f(a) > f(b) act first gives f(a), pool first f(b).");
+        // NOTE: the engine's reasons for a non-monotone f already begin with "not monotone".
+        String why = p.reason().startsWith("not monotone") ? p.reason() : "not monotone (" + p.reason() + ")";
+        float[] drop = readableDrop(act);
+        if (drop == null) {
+            return Verdict.differs(f + " is " + why + "; only a non-decreasing f commutes with max, and on a window "
+                    + "{a, b} with a < b and f(a) > f(b) act first gives f(a), pool first f(b).");
+        }
+        String a = Fmt.exact(drop[0]);
+        String b = Fmt.exact(drop[1]);
+        return Verdict.differs(f + " is " + why + "; only a non-decreasing f commutes with max, and on the window {"
+                + a + ", " + b + "}, where f(" + a + ") > f(" + b + "), act first gives f(" + a + "), pool first f("
+                + b + ").");
+    }
+
+    /**
+     * A readable a &lt; b with f(a) &gt; f(b) in float32, or null: b is the bottom of f's steepest
+     * decreasing stretch on a grid of [-20, 20] with step 1/256, a is 2 to its left (or the stretch's
+     * start), both rounded to 2 decimals; the grid pair itself if rounding loses the drop. Null when
+     * the grid sees no drop (softsign's one-ulp drops lie between grid points).
+     */
+    static float[] readableDrop(OrderActivation f) {
+        final int steps = 40 * 256;
+        float[] xs = new float[steps + 1];
+        float[] ys = new float[steps + 1];
+        for (int i = 0; i <= steps; i++) {
+            xs[i] = (float) (-20 + i / 256.0);
+            ys[i] = f.applyAsFloat(xs[i]);
+        }
+        int worst = -1;
+        float worstDrop = 0;
+        for (int i = 0; i < steps; i++) {
+            float drop = ys[i] - ys[i + 1];
+            if (drop > worstDrop) {
+                worstDrop = drop;
+                worst = i;
+            }
+        }
+        if (worst < 0) {
+            return null;
+        }
+        int lo = worst;
+        int hi = worst + 1;
+        while (lo > 0 && ys[lo - 1] > ys[lo]) {
+            lo--;
+        }
+        while (hi < steps && ys[hi + 1] < ys[hi]) {
+            hi++;
+        }
+        float a = round2(Math.max(xs[lo], xs[hi] - 2));
+        float b = round2(xs[hi]);
+        if (a < b && f.applyAsFloat(a) > f.applyAsFloat(b)) {
+            return new float[] {a, b};
+        }
+        return new float[] {xs[worst], xs[worst + 1]};
+    }
+
+    private static float round2(float x) {
+        return (float) (Math.round(x * 100.0) / 100.0);
     }
 
     private static Verdict linearRule(String f, OrderProperties p, WindowTypes w) {
@@ -73,6 +129,13 @@ public final class OrderRules {
         }
         String shape = shape(pool);
         if (!p.affine()) {
+            if (p.convex() || p.concave()) {
+                String curve = p.convex() ? "convex" : "concave";
+                return Verdict.differs(f + " is " + curve + " but not affine, and " + shape + " over two or more values "
+                        + "commutes only with affine f (Cauchy's equation); by Jensen's inequality f(y) "
+                        + (p.convex() ? "<=" : ">=") + " sum(w f(x_i)) in every window whose weights sum to 1, so "
+                        + "there pool first is never " + (p.convex() ? "above" : "below") + " act first (in exact arithmetic).");
+            }
             return Verdict.differs(f + " is not affine, and " + shape + " over two or more values commutes only with "
                     + "affine f (Cauchy's equation: mean of f != f of mean, e.g. by Jensen for convex f).");
         }

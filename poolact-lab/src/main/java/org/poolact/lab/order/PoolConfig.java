@@ -3,11 +3,17 @@ package org.poolact.lab.order;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.poolact.nn.Module;
 import org.poolact.nn.functional.AvgPool2dOptions;
 import org.poolact.nn.functional.LPPool2dOptions;
 import org.poolact.nn.functional.MaxPool2dOptions;
 import org.poolact.nn.functional.Pooling;
 import org.poolact.nn.functional.Size2;
+import org.poolact.nn.pooling.AdaptiveAvgPool2d;
+import org.poolact.nn.pooling.AdaptiveMaxPool2d;
+import org.poolact.nn.pooling.AvgPool2d;
+import org.poolact.nn.pooling.LPPool2d;
+import org.poolact.nn.pooling.MaxPool2d;
 import org.poolact.tensor.Tensor;
 
 /**
@@ -99,6 +105,24 @@ public record PoolConfig(PoolType type, Size2 kernel, Size2 stride, Size2 paddin
                 return Pooling.adaptiveAvgPool2d(x, outputSize);
             default:
                 return Pooling.adaptiveMaxPool2d(x, outputSize.h(), outputSize.w());
+        }
+    }
+
+    /** The module, e.g. {@code MaxPool2d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False)}, printed as PyTorch prints it. */
+    public Module module() {
+        switch (type) {
+            case MAX:
+                return new MaxPool2d(MaxPool2dOptions.of(kernel).stride(effectiveStride()).padding(padding)
+                        .ceilMode(ceilMode));
+            case AVG:
+                return new AvgPool2d(new AvgPool2dOptions(kernel, effectiveStride(), padding, ceilMode,
+                        countIncludePad, divisorOverride));
+            case LP:
+                return new LPPool2d(new LPPool2dOptions(normType, kernel, effectiveStride(), ceilMode));
+            case ADAPTIVE_AVG:
+                return new AdaptiveAvgPool2d(outputSize);
+            default:
+                return new AdaptiveMaxPool2d(outputSize, false);
         }
     }
 

@@ -111,6 +111,7 @@ public final class PropertyCheck {
         checkAffine(f, d, xs, ys, errors);
         checkHomogeneous(f, d, errors);
         checkAbsLinear(f, d, xs, ys, errors);
+        checkCurvature(f, d, errors);
         List<double[]> intervals = new ArrayList<>();
         double[] min = decreasingIntervals(f, intervals);
         return new Report(name, xs.length, dec, inc, List.copyOf(intervals), min, List.copyOf(errors));
@@ -188,6 +189,53 @@ public final class PropertyCheck {
         if (!d.absLinear() && counter == null) {
             errors.add(f.spec() + ": declared not of the form a*x or a*|x|, but |f(x)| = " + Fmt.num(a)
                     + "*|x| at every point checked");
+        }
+    }
+
+    /**
+     * Convexity and concavity of a non-affine f: second differences f(x - h) - 2 f(x) + f(x + h) in
+     * float64 on [-20, 20] with h = 1/64 (every kink of the supported activations lies on it), with
+     * a tolerance of 1e-9 times the largest |f| seen.
+     */
+    private static void checkCurvature(OrderActivation f, OrderProperties d, List<String> errors) {
+        if (d.affine()) {
+            if (d.convex() || d.concave()) {
+                errors.add(f.spec() + ": declared affine and " + (d.convex() ? "convex" : "concave")
+                        + "; convex and concave are declared only for a non-affine f");
+            }
+            return;
+        }
+        final int steps = 40 * 64;
+        double[] ys = new double[steps + 1];
+        double scale = 1;
+        for (int i = 0; i <= steps; i++) {
+            ys[i] = f64(f, -20 + i / 64.0);
+            scale = Math.max(scale, Math.abs(ys[i]));
+        }
+        double tol = 1e-9 * scale;
+        double notConvexAt = Double.NaN;
+        double notConcaveAt = Double.NaN;
+        for (int i = 1; i < steps; i++) {
+            double second = ys[i - 1] - 2 * ys[i] + ys[i + 1];
+            double x = -20 + i / 64.0;
+            if (second < -tol && Double.isNaN(notConvexAt)) {
+                notConvexAt = x;
+            }
+            if (second > tol && Double.isNaN(notConcaveAt)) {
+                notConcaveAt = x;
+            }
+        }
+        if (d.convex() && !Double.isNaN(notConvexAt)) {
+            errors.add(f.spec() + ": declared convex, but it bends down at x = " + Fmt.num(notConvexAt));
+        }
+        if (d.concave() && !Double.isNaN(notConcaveAt)) {
+            errors.add(f.spec() + ": declared concave, but it bends up at x = " + Fmt.num(notConcaveAt));
+        }
+        if (!d.convex() && Double.isNaN(notConvexAt)) {
+            errors.add(f.spec() + ": declared not convex, but it never bends down on [-20, 20]");
+        }
+        if (!d.concave() && Double.isNaN(notConcaveAt)) {
+            errors.add(f.spec() + ": declared not concave, but it never bends up on [-20, 20]");
         }
     }
 

@@ -126,4 +126,25 @@ class OrderRulesTest {
         assertEquals(Kind.IDENTICAL, OrderRules.decide(EngineActivation.parse("gelu"),
                 WindowTypes.of(PoolConfig.max(1, 1, 0, false))).kind());
     }
+
+    @Test
+    void theReadableWindowOfTheMaxRuleIsACounterexampleTheEngineReproduces() {
+        int seen = 0;
+        for (String spec : new String[] {"gelu", "gelu:tanh", "silu", "mish", "prelu:-0.5", "leaky_relu:-0.2",
+            "elu:-1", "leaky_relu:-1", "hardswish"}) {
+            EngineActivation f = EngineActivation.parse(spec);
+            float[] w = OrderRules.readableDrop(f);
+            assertNotNull(w, spec);
+            assertTrue(w[0] < w[1] && f.applyAsFloat(w[0]) > f.applyAsFloat(w[1]), spec);
+            Tensor[] ab = Orders.evaluate(f, PoolConfig.max(2, 2, 0, false), Tensor.wrap(new float[] {w[0], w[1],
+                w[0], w[1]}, 1, 1, 2, 2));
+            assertEquals(f.applyAsFloat(w[0]), ab[0].floatData()[0], spec);
+            assertEquals(f.applyAsFloat(w[1]), ab[1].floatData()[0], spec);
+            Verdict v = OrderRules.decide(f, WindowTypes.of(PoolConfig.max(2, 2, 0, false)));
+            assertTrue(v.rule().contains("on the window {" + Fmt.exact(w[0]) + ", " + Fmt.exact(w[1]) + "}"), v.rule());
+            seen++;
+        }
+        assertEquals(9, seen);
+        assertEquals(null, OrderRules.readableDrop(EngineActivation.parse("relu")));
+    }
 }
