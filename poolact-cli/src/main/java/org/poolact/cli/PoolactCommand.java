@@ -4,6 +4,9 @@ import java.io.InputStream;
 
 import org.poolact.cli.commands.AnalyzeCommand;
 import org.poolact.cli.commands.CompareCommand;
+import org.poolact.cli.commands.DataCommand;
+import org.poolact.cli.commands.StudyCommand;
+import org.poolact.cli.commands.TrainCommand;
 import org.poolact.cli.commands.DemoCommand;
 
 import picocli.CommandLine.Command;
@@ -27,6 +30,9 @@ import picocli.CommandLine.Spec;
             DemoCommand.class,
             CompareCommand.class,
             AnalyzeCommand.class,
+            TrainCommand.class,
+            StudyCommand.class,
+            DataCommand.class,
         })
 public final class PoolactCommand implements Runnable {
     private final InputStream stdin;

@@ -95,6 +95,26 @@ public abstract class Optimizer {
         return java.util.Collections.unmodifiableMap(state.getOrDefault(param, Map.of()));
     }
 
+    /**
+     * Replaces the state of one parameter with copies of {@code values} (what {@code load_state_dict}
+     * does for one entry of {@code state}), e.g. to resume training from a checkpoint.
+     *
+     * @throws IllegalArgumentException if {@code param} is not one of this optimiser's parameters
+     */
+    public void loadState(Tensor param, Map<String, Tensor> values) {
+        boolean known = false;
+        for (Tensor p : params) {
+            known |= p == param;
+        }
+        if (!known) {
+            throw new IllegalArgumentException(getClass().getSimpleName()
+                    + ": loadState: the tensor is not a parameter of this optimizer");
+        }
+        Map<String, Tensor> copy = new LinkedHashMap<>();
+        values.forEach((k, v) -> copy.put(k, v.detach().clone()));
+        state.put(param, copy);
+    }
+
     /** Updates {@code param} in place from {@code grad}; {@code st} is this parameter's mutable state. */
     protected abstract void update(Tensor param, Tensor grad, Map<String, Tensor> st);
 

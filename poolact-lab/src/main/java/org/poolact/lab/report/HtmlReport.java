@@ -306,7 +306,8 @@ public final class HtmlReport {
         return String.format(Locale.ROOT, "%.2f", v);
     }
 
-    static String esc(String s) {
+    /** {@code s} escaped for HTML text and attribute values (&amp;, &lt;, &gt;, &quot;). */
+    public static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -11,11 +11,11 @@ import java.util.Optional;
  * then a {@code data-cache} directory in the working directory or a parent (the script's default,
  * at the repository root), then the user cache {@code ~/.cache/poolact/data}.
  */
-final class RealData {
+public final class RealData {
     private RealData() {
     }
 
-    static List<Path> candidates() {
+    public static List<Path> candidates() {
         List<Path> dirs = new ArrayList<>();
         String env = System.getenv(DataDirs.ENV);
         if (env != null && !env.isBlank()) {
@@ -33,7 +33,7 @@ final class RealData {
     }
 
     /** The data set's files if complete in one of the {@link #candidates()}. */
-    static Optional<IdxFiles> find(DataSetId id) {
+    public static Optional<IdxFiles> find(DataSetId id) {
         for (Path dir : candidates()) {
             IdxFiles files = DataSets.files(id, dir);
             if (files.complete()) {
@@ -44,7 +44,7 @@ final class RealData {
     }
 
     /** The verified tarball of {@code id} kept next to the data (by .ci/fetch-data.sh), if any. */
-    static Optional<Path> findTarball(DataSetId id) {
+    public static Optional<Path> findTarball(DataSetId id) {
         for (Path dir : candidates()) {
             Path tgz = dir.resolve(id.tarballName());
             if (Files.isRegularFile(tgz)) {

@@ -1,32 +1,19 @@
 package org.poolact.lab.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.poolact.lab.order.Analysis;
 import org.poolact.lab.order.GridSpec;
 
@@ -37,34 +24,17 @@ import org.poolact.lab.order.GridSpec;
  * screenshot to target/analyze-report.png. Skipped only when Chromium is absent outside CI.
  */
 class HtmlReportBrowserTest {
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-
     @Test
     void pageRendersInHeadlessChromium(@TempDir Path profile) throws Exception {
-        boolean ci = System.getenv("CI") != null || System.getenv("POOLACT_CI") != null;
-        if (!ci) {
-            assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(), "chromium and chromedriver not installed");
-        }
+        HeadlessChromium.assumeAvailable();
         Analysis.Result r = Analysis.run(GridSpec.parse("relu,gelu,prelu:learned,identity", "max,avg", null),
                 new Analysis.Settings(0, 500, true));
         Path page = Path.of("target", "analyze-report.html").toAbsolutePath();
         Files.createDirectories(page.getParent());
         Files.writeString(page, HtmlReport.render(r, null, null), StandardCharsets.UTF_8);
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1400,2600");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-                .usingAnyFreePort().build();
-        ChromeDriver driver = new ChromeDriver(service, options);
+        ChromeDriver driver = HeadlessChromium.open(profile, 1400, 2600);
         try {
-            driver.manage().window().setSize(new Dimension(1400, 2600));
             driver.get(page.toUri().toString());
             assertEquals("poolact analyze", driver.getTitle());
             for (String id : List.of("verdict-grid", "heatmap-conv", "heatmap-act-pool", "heatmap-pool-act",
@@ -85,17 +55,8 @@ class HtmlReportBrowserTest {
             String bg = driver.findElement(By.cssSelector("#verdict-grid td.v-differs")).getCssValue("background-color");
             assertTrue(bg.contains("192, 57, 43"), bg);
             assertEquals(3, driver.findElements(By.cssSelector("#claims .claim")).size());
-            List<String> problems = new ArrayList<>();
-            for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
-                if (entry.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    problems.add(entry.getLevel() + " " + entry.getMessage());
-                }
-            }
-            assertEquals(List.of(), problems, "console errors and warnings");
-            File shot = driver.getScreenshotAs(OutputType.FILE);
-            Path png = Path.of("target", "analyze-report.png");
-            Files.copy(shot.toPath(), png, StandardCopyOption.REPLACE_EXISTING);
-            assertFalse(Files.size(png) < 10_000, "screenshot size");
+            assertEquals(List.of(), HeadlessChromium.consoleProblems(driver), "console errors and warnings");
+            HeadlessChromium.screenshot(driver, "analyze-report.png");
         } finally {
             driver.quit();
         }
