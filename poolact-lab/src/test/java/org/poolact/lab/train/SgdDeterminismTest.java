@@ -35,7 +35,12 @@ class SgdDeterminismTest {
         Dataset data = SyntheticData.make("xcheck", 20 * 16, 5);
         DataLoader loader = DataLoader.builder(data).batchSize(16).shuffle(new Generator(3))
                 .normalize(Normalization.MNIST).build();
-        SGD sgd = new SGD(model.net().parameters(), SGD.Options.lr(0.05).withMomentum(0.9));
+        return train(model, loader, 0.05, 0.9, new ArrayList<>());
+    }
+
+    /** One epoch of SGD (lr, momentum) on cross entropy over {@code loader}; the batches go to {@code seen}. */
+    static List<Double> train(CnnBuilder.Model model, DataLoader loader, double lr, double momentum, List<Batch> seen) {
+        SGD sgd = new SGD(model.net().parameters(), SGD.Options.lr(lr).withMomentum(momentum));
         List<Double> out = new ArrayList<>();
         for (Batch batch : loader) {
             Tensor loss = Losses.crossEntropy(model.net().forward(batch.images()), batch.labels());
@@ -43,6 +48,7 @@ class SgdDeterminismTest {
             loss.backward();
             sgd.step();
             out.add(loss.item());
+            seen.add(batch);
         }
         return out;
     }

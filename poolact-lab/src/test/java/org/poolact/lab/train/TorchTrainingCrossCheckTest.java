@@ -33,8 +33,6 @@ import org.poolact.data.Dataset;
 import org.poolact.data.Normalization;
 import org.poolact.nn.Module;
 import org.poolact.nn.functional.ActivationSpec;
-import org.poolact.nn.functional.Losses;
-import org.poolact.optim.SGD;
 import org.poolact.random.Generator;
 import org.poolact.tensor.Tensor;
 
@@ -91,17 +89,8 @@ class TorchTrainingCrossCheckTest {
         }
         Map<String, Tensor> initial = new LinkedHashMap<>();
         model.net().namedParameters().forEach((k, v) -> initial.put(k, Tensor.wrap(v.toFloatArray(), v.shape())));
-        SGD sgd = new SGD(model.net().parameters(), SGD.Options.lr(LR).withMomentum(MOMENTUM));
         List<Batch> batches = new ArrayList<>();
-        List<Double> ours = new ArrayList<>();
-        for (Batch batch : loader) {
-            Tensor loss = Losses.crossEntropy(model.net().forward(batch.images()), batch.labels());
-            sgd.zeroGrad();
-            loss.backward();
-            sgd.step();
-            ours.add(loss.item());
-            batches.add(batch);
-        }
+        List<Double> ours = SgdDeterminismTest.train(model, loader, LR, MOMENTUM, batches);
         List<Double> theirs = libtorchLosses(layers, initial, batches, act);
         assertEquals(STEPS, ours.size());
         for (int s = 0; s < STEPS; s++) {
