@@ -3,6 +3,7 @@ package org.poolact.lab.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 
 import org.junit.jupiter.api.AfterAll;
@@ -31,8 +33,6 @@ import org.poolact.data.Dataset;
 import org.poolact.data.Normalization;
 import org.poolact.nn.Module;
 import org.poolact.nn.functional.ActivationSpec;
-import org.poolact.nn.functional.Losses;
-import org.poolact.optim.SGD;
 import org.poolact.random.Generator;
 import org.poolact.tensor.Tensor;
 
@@ -50,14 +50,25 @@ class TorchTrainingCrossCheckTest {
     private static final int STEPS = 20;
     private static NDManager root;
 
+    private static int torchThreads;
+
+    /**
+     * libtorch runs this class on one intra-op thread (restored afterwards). NOTE: once, in a full
+     * build on a loaded machine, libtorch's losses left their usual values from step 4 on while
+     * poolact's were bit-for-bit its usual ones; one thread takes libtorch's OpenMP/oneDNN scheduling
+     * out of the comparison. The tolerance stays 1e-4.
+     */
     @BeforeAll
     static void engine() {
         System.setProperty("ai.djl.offline", "true");
         root = Engine.getEngine("PyTorch").newBaseManager();
+        torchThreads = JniUtils.getNumThreads();
+        JniUtils.setNumThreads(1);
     }
 
     @AfterAll
     static void close() {
+        JniUtils.setNumThreads(torchThreads);
         root.close();
     }
 
@@ -76,20 +87,39 @@ class TorchTrainingCrossCheckTest {
         for (int i = 0; i < model.net().size(); i++) {
             layers.add(model.net().get(i));
         }
-        SGD sgd = new SGD(model.net().parameters(), SGD.Options.lr(LR).withMomentum(MOMENTUM));
+        Map<String, Tensor> initial = new LinkedHashMap<>();
+        model.net().namedParameters().forEach((k, v) -> initial.put(k, Tensor.wrap(v.toFloatArray(), v.shape())));
+        List<Batch> batches = new ArrayList<>();
+        List<Double> ours = SgdDeterminismTest.train(model, loader, LR, MOMENTUM, batches);
+        List<Double> theirs = libtorchLosses(layers, initial, batches, act);
+        assertEquals(STEPS, ours.size());
+        for (int s = 0; s < STEPS; s++) {
+            double rel = Math.abs(ours.get(s) - theirs.get(s)) / Math.abs(theirs.get(s));
+            if (rel > 1e-4) {
+                // NOTE: say whose side moved: poolact is bit-for-bit deterministic for a seed
+                // (kernels.ParallelDeterminismTest), so a libtorch rerun that differs from its first run
+                // points at libtorch.
+                List<Double> again = libtorchLosses(layers, initial, batches, act);
+                fail("step " + s + ": poolact " + ours.get(s) + " libtorch " + theirs.get(s) + " (relative " + rel
+                        + ")\npoolact " + ours + "\nlibtorch " + theirs + "\nlibtorch rerun "
+                        + (again.equals(theirs) ? "identical" : "DIFFERENT: " + again));
+            }
+        }
+        assertTrue(ours.get(STEPS - 1) < ours.get(0), "the loss went down: " + ours);
+    }
+
+    /**
+     * The 20 losses of libtorch's SGD with momentum from the {@code initial} parameters over
+     * {@code batches}: its autograd through DJL's GradientCollector, torch.optim.SGD's update in NDArray ops.
+     */
+    private static List<Double> libtorchLosses(List<Module> layers, Map<String, Tensor> initial, List<Batch> batches,
+                                               ActivationSpec act) {
+        List<Double> theirs = new ArrayList<>();
         try (NDManager m = root.newSubManager()) {
             Map<String, NDArray> params = new LinkedHashMap<>();
-            model.net().namedParameters().forEach((k, v) -> params.put(k, TorchCnn.nd(m, v)));
+            initial.forEach((k, v) -> params.put(k, TorchCnn.nd(m, v)));
             Map<String, NDArray> buffers = new LinkedHashMap<>();
-            List<Double> ours = new ArrayList<>();
-            List<Double> theirs = new ArrayList<>();
-            for (Batch batch : loader) {
-                Tensor loss = Losses.crossEntropy(model.net().forward(batch.images()), batch.labels());
-                sgd.zeroGrad();
-                loss.backward();
-                sgd.step();
-                ours.add(loss.item());
-
+            for (Batch batch : batches) {
                 try (NDManager step = m.newSubManager()) {
                     params.values().forEach(p -> p.setRequiresGradient(true));
                     NDArray x = TorchCnn.nd(step, batch.images());
@@ -113,14 +143,8 @@ class TorchTrainingCrossCheckTest {
                     }
                 }
             }
-            assertEquals(STEPS, ours.size());
-            for (int s = 0; s < STEPS; s++) {
-                double rel = Math.abs(ours.get(s) - theirs.get(s)) / Math.abs(theirs.get(s));
-                assertTrue(rel <= 1e-4, "step " + s + ": poolact " + ours.get(s) + " libtorch " + theirs.get(s)
-                        + " (relative " + rel + ")\npoolact " + ours + "\nlibtorch " + theirs);
-            }
-            assertTrue(ours.get(STEPS - 1) < ours.get(0), "the loss went down: " + ours);
         }
+        return theirs;
     }
 
     @ParameterizedTest
