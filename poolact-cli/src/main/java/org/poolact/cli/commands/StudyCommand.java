@@ -37,7 +37,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "study", description = "Train both block orders over activations, poolings and seeds (paired: same "
         + "initial weights and batches per seed); append each run to DIR/results.jsonl; resume after a kill; "
-        + "summarise the paired differences with 95% confidence intervals.")
+        + "summarise the paired differences with 95%% confidence intervals.")
 public final class StudyCommand implements Callable<Integer> {
     @Mixin
     FormatOption format;
