@@ -240,4 +240,180 @@ public final class PoolKernels {
             indices[o] = idx < 0 ? ih0 * inW + iw0 : idx;
         });
     }
+
+    /**
+     * {@link #maxPool2d(double[], int, PoolWindow, double[], long[])} for float32, in float: the same
+     * scan, ties and NaN rule (float to double is exact, so every comparison comes out the same).
+     * NOTE: the window walk is the double kernel's, in float; keep the two in step.
+     * Planes are split over {@link Parallel}'s threads.
+     */
+    public static void maxPool2d(float[] in, int planes, PoolWindow g, float[] out, long[] indices) {
+        int inPlane = g.inH() * g.inW();
+        int outPlane = g.outH() * g.outW();
+        boolean twoByTwo = g.kH() == 2 && g.kW() == 2 && g.sH() == 2 && g.sW() == 2 && g.pH() == 0 && g.pW() == 0
+                && g.dH() == 1 && g.dW() == 1 && 2 * g.outH() <= g.inH() && 2 * g.outW() <= g.inW();
+        Parallel.forChunks(planes, Parallel.chunks(planes, 4), (from, to, chunk) -> {
+            if (twoByTwo) {
+                maxPool2x2(in, from, to, g, out, indices);
+                return;
+            }
+            for (int c = from; c < to; c++) {
+                int inOff = c * inPlane;
+                int o = c * outPlane;
+                for (int oh = 0; oh < g.outH(); oh++) {
+                    for (int ow = 0; ow < g.outW(); ow++, o++) {
+                        int ih0 = oh * g.sH() - g.pH();
+                        int iw0 = ow * g.sW() - g.pW();
+                        int ih1 = Math.min(ih0 + (g.kH() - 1) * g.dH() + 1, g.inH());
+                        int iw1 = Math.min(iw0 + (g.kW() - 1) * g.dW() + 1, g.inW());
+                        while (ih0 < 0) {
+                            ih0 += g.dH();
+                        }
+                        while (iw0 < 0) {
+                            iw0 += g.dW();
+                        }
+                        int idx = scanMax(in, inOff, g.inW(), ih0, ih1, g.dH(), iw0, iw1, g.dW());
+                        out[o] = idx < 0 ? Float.NEGATIVE_INFINITY : in[inOff + idx];
+                        indices[o] = idx < 0 ? ih0 * g.inW() + iw0 : idx;
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * The 2x2, stride-2 windows of planes [from, to), all inside the input, with the general scan's
+     * result: without NaN, the scan keeps the first element equal (as floats compare, so -0.0 == 0.0)
+     * to the window's maximum, which is found here with Math.max and selects the JIT turns into
+     * conditional moves; a window holding a NaN (the maximum is then NaN) goes to the general scan.
+     * NOTE: on real activations the comparisons are coin flips, and the branchy scan cost a
+     * mispredict per window or more (6 ms for the first pool of the default model, now 1).
+     */
+    private static void maxPool2x2(float[] in, int from, int to, PoolWindow g, float[] out, long[] indices) {
+        int w = g.inW();
+        int inPlane = g.inH() * w;
+        int outW = g.outW();
+        int outPlane = g.outH() * outW;
+        for (int c = from; c < to; c++) {
+            int o = c * outPlane;
+            for (int oh = 0; oh < g.outH(); oh++) {
+                int row = 2 * oh * w;
+                int base = c * inPlane + row;
+                for (int ow = 0; ow < outW; ow++, o++) {
+                    int i0 = base + 2 * ow;
+                    float a = in[i0];
+                    float b = in[i0 + 1];
+                    float d = in[i0 + w];
+                    float e = in[i0 + w + 1];
+                    float m = Math.max(Math.max(a, b), Math.max(d, e));
+                    int at = w + 1;
+                    at = d == m ? w : at;
+                    at = b == m ? 1 : at;
+                    at = a == m ? 0 : at;
+                    if (m != m) {
+                        at = scanMax(in, c * inPlane, w, 2 * oh, 2 * oh + 2, 1, 2 * ow, 2 * ow + 2, 1) - row - 2 * ow;
+                    }
+                    out[o] = in[i0 + at];
+                    indices[o] = row + 2 * ow + at;
+                }
+            }
+        }
+    }
+
+    /** The float twin of {@link #scanMax(double[], int, int, int, int, int, int, int, int)}; keep the two in step. */
+    private static int scanMax(float[] in, int inOff, int inW, int ih0, int ih1, int dH, int iw0, int iw1, int dW) {
+        int maxIndex = -1;
+        float maxVal = Float.NEGATIVE_INFINITY;
+        for (int ih = ih0; ih < ih1; ih += dH) {
+            for (int iw = iw0; iw < iw1; iw += dW) {
+                int idx = ih * inW + iw;
+                float v = in[inOff + idx];
+                if (v > maxVal || v != v) {
+                    maxVal = v;
+                    maxIndex = idx;
+                }
+            }
+        }
+        return maxIndex;
+    }
+
+    /** {@link #scatterAddByIndex(double[], long[], int, int, int, double[], boolean)} for float32, in float. */
+    public static void scatterAddByIndex(float[] gradOut, long[] indices, int planes, int inPlane, int outPlane,
+                                         float[] gradIn) {
+        Parallel.forChunks(planes, Parallel.chunks(planes, 4), (from, to, chunk) -> {
+            for (int c = from; c < to; c++) {
+                int inOff = c * inPlane;
+                for (int o = c * outPlane, end = o + outPlane; o < end; o++) {
+                    gradIn[inOff + (int) indices[o]] += gradOut[o];
+                }
+            }
+        });
+    }
+
+    /**
+     * {@link #avgPool2d(double[], int, PoolWindow, boolean, Integer, double[], boolean)} for float32, in
+     * float: the same window sums in the same order and the same divisors (a float sum or quotient
+     * is exactly the double one rounded to float). Plane by plane, planes split over {@link Parallel}.
+     * NOTE: the double kernel walks planes innermost; here each plane is walked whole, which keeps
+     * memory access sequential and gives every element the same additions in the same order.
+     */
+    public static void avgPool2d(float[] in, int planes, PoolWindow g, boolean countIncludePad,
+                                 Integer divisorOverride, float[] out) {
+        int inPlane = g.inH() * g.inW();
+        int outPlane = g.outH() * g.outW();
+        int[][] bounds = new int[outPlane][4];
+        int[] divs = avgDivisors(g, countIncludePad, divisorOverride, bounds);
+        Parallel.forChunks(planes, Parallel.chunks(planes, 4), (from, to, chunk) -> {
+            for (int c = from; c < to; c++) {
+                int inOff = c * inPlane;
+                for (int q = 0; q < outPlane; q++) {
+                    int[] b = bounds[q];
+                    float sum = 0f;
+                    for (int ih = b[0]; ih < b[1]; ih++) {
+                        for (int iw = b[2]; iw < b[3]; iw++) {
+                            sum += in[inOff + ih * g.inW() + iw];
+                        }
+                    }
+                    out[c * outPlane + q] = divs[q] == 0 ? 0f : sum / divs[q];
+                }
+            }
+        });
+    }
+
+    /** {@link #avgPool2dBackward(double[], int, PoolWindow, boolean, Integer, double[], boolean)} for float32, in float. */
+    public static void avgPool2dBackward(float[] gradOut, int planes, PoolWindow g, boolean countIncludePad,
+                                         Integer divisorOverride, float[] gradIn) {
+        int inPlane = g.inH() * g.inW();
+        int outPlane = g.outH() * g.outW();
+        int[][] bounds = new int[outPlane][4];
+        int[] divs = avgDivisors(g, countIncludePad, divisorOverride, bounds);
+        Parallel.forChunks(planes, Parallel.chunks(planes, 4), (from, to, chunk) -> {
+            for (int c = from; c < to; c++) {
+                int inOff = c * inPlane;
+                for (int q = 0; q < outPlane; q++) {
+                    if (divs[q] == 0) {
+                        continue;
+                    }
+                    int[] b = bounds[q];
+                    float delta = gradOut[c * outPlane + q] / divs[q];
+                    for (int ih = b[0]; ih < b[1]; ih++) {
+                        for (int iw = b[2]; iw < b[3]; iw++) {
+                            gradIn[inOff + ih * g.inW() + iw] += delta;
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /** The divisor and clipped bounds of every output position, in row-major output order. */
+    private static int[] avgDivisors(PoolWindow g, boolean countIncludePad, Integer divisorOverride, int[][] bounds) {
+        int[] divs = new int[bounds.length];
+        for (int oh = 0, q = 0; oh < g.outH(); oh++) {
+            for (int ow = 0; ow < g.outW(); ow++, q++) {
+                divs[q] = avgDivisor(g, oh, ow, countIncludePad, divisorOverride, bounds[q]);
+            }
+        }
+        return divs;
+    }
 }

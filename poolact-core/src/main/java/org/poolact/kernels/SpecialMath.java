@@ -10,6 +10,16 @@ public final class SpecialMath {
     /** Below this |x| the series is used, above it the continued fraction. */
     private static final double SWITCH = 2.5;
     private static final int FRACTION_DEPTH = 120;
+    /** Below this |x| erf is a Maclaurin polynomial (no exp, no division). */
+    private static final double TAYLOR_LIMIT = 2.0;
+    /**
+     * erf(x) = x * sum_n TAYLOR[n] * x^(2n), TAYLOR[n] = 2/sqrt(pi) * (-1)^n / (n! (2n + 1)). Terms past
+     * n = 18 stay below 2e-18 of the sum for |x| &lt; 1 and past n = 33 for |x| &lt; 2; the largest term
+     * is at most 2.4 times the sum there, so the alternating sum keeps nearly double precision.
+     */
+    private static final double[] TAYLOR = taylorCoefficients(34);
+    /** Terms used for |x| &lt; 1. */
+    private static final int TAYLOR_TERMS_BELOW_ONE = 19;
 
     private SpecialMath() {
     }
@@ -20,6 +30,9 @@ public final class SpecialMath {
             return x;
         }
         double a = Math.abs(x);
+        if (a < TAYLOR_LIMIT) {
+            return taylor(x);
+        }
         if (a < SWITCH) {
             return series(x);
         }
@@ -32,10 +45,47 @@ public final class SpecialMath {
         if (Double.isNaN(x)) {
             return x;
         }
-        if (Math.abs(x) < SWITCH) {
+        double a = Math.abs(x);
+        if (a < TAYLOR_LIMIT) {
+            return 1 - taylor(x);
+        }
+        if (a < SWITCH) {
             return 1 - series(x);
         }
         return x > 0 ? erfcPositive(x) : 2 - erfcPositive(-x);
+    }
+
+    /**
+     * erf(x) for |x| &lt; 2 by its Maclaurin series in Horner form.
+     * NOTE: ten times faster than {@link #series} (which divides per term and calls exp); gelu
+     * evaluates erf on every activation, and the series made a gelu model's step ten times a relu
+     * model's. The two agree to a few ulps (SpecialMathTest).
+     */
+    static double taylor(double x) {
+        double x2 = x * x;
+        int terms = x2 < 1 ? TAYLOR_TERMS_BELOW_ONE : TAYLOR.length;
+        double p = TAYLOR[terms - 1];
+        for (int n = terms - 2; n >= 0; n--) {
+            p = p * x2 + TAYLOR[n];
+        }
+        return x * p;
+    }
+
+    private static double[] taylorCoefficients(int count) {
+        double[] c = new double[count];
+        double factorial = 1;
+        for (int n = 0; n < count; n++) {
+            if (n > 0) {
+                factorial *= n;
+            }
+            c[n] = (n % 2 == 0 ? TWO_OVER_SQRT_PI : -TWO_OVER_SQRT_PI) / (factorial * (2 * n + 1));
+        }
+        return c;
+    }
+
+    /** erf(x) by {@link #series} (the reference of {@link #taylor} in tests). */
+    static double erfBySeries(double x) {
+        return series(x);
     }
 
     /**

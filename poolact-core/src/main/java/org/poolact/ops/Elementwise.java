@@ -51,6 +51,15 @@ public final class Elementwise {
         Tensor out = Tensor.empty(dt, shape);
         int n = out.numel();
         if (Arrays.equals(a.shape(), b.shape())) {
+            float[] af = a.floatData();
+            float[] bf = b.floatData();
+            float[] of = out.floatData();
+            if (af != null && bf != null && of != null) {
+                for (int i = 0; i < n; i++) {
+                    of[i] = (float) f.applyAsDouble(af[i], bf[i]);
+                }
+                return out;
+            }
             for (int i = 0; i < n; i++) {
                 out.setFlat(i, f.applyAsDouble(a.getFlat(i), b.getFlat(i)));
             }
@@ -90,9 +99,34 @@ public final class Elementwise {
         return out;
     }
 
+    /**
+     * Same-shape float32 {@code a + b} or {@code a * b} in one plain loop (the hot path of gradient
+     * accumulation); null when the operands do not qualify. Float add/multiply are exactly the
+     * double operation rounded once, so this equals {@link #zip} bit for bit.
+     */
+    private static Tensor sameShapeFloat(Tensor a, Tensor b, boolean multiply) {
+        float[] af = a.floatData();
+        float[] bf = b.floatData();
+        if (af == null || bf == null || !Arrays.equals(a.shape(), b.shape())) {
+            return null;
+        }
+        float[] o = new float[af.length];
+        if (multiply) {
+            for (int i = 0; i < o.length; i++) {
+                o[i] = af[i] * bf[i];
+            }
+        } else {
+            for (int i = 0; i < o.length; i++) {
+                o[i] = af[i] + bf[i];
+            }
+        }
+        return Tensor.wrap(o, a.shape());
+    }
+
     /** {@code a + b}. */
     public static Tensor add(Tensor a, Tensor b) {
-        Tensor out = zip(a, b, promote(a, b), Double::sum);
+        Tensor fast = sameShapeFloat(a, b, false);
+        Tensor out = fast != null ? fast : zip(a, b, promote(a, b), Double::sum);
         return Autograd.record(out, "AddBackward0",
                 g -> new Tensor[] {Movement.sumToShape(g, a.shape()).to(a.dtype()),
                     Movement.sumToShape(g, b.shape()).to(b.dtype())}, a, b);
@@ -108,7 +142,8 @@ public final class Elementwise {
 
     /** {@code a * b}. */
     public static Tensor mul(Tensor a, Tensor b) {
-        Tensor out = zip(a, b, promote(a, b), (x, y) -> x * y);
+        Tensor fast = sameShapeFloat(a, b, true);
+        Tensor out = fast != null ? fast : zip(a, b, promote(a, b), (x, y) -> x * y);
         return Autograd.record(out, "MulBackward0",
                 g -> new Tensor[] {Movement.sumToShape(mul(g, b), a.shape()).to(a.dtype()),
                     Movement.sumToShape(mul(g, a), b.shape()).to(b.dtype())}, a, b);

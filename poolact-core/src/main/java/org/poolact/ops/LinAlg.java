@@ -1,11 +1,17 @@
 package org.poolact.ops;
 
 import org.poolact.autograd.Autograd;
+import org.poolact.kernels.FloatGemm;
 import org.poolact.kernels.Gemm;
+import org.poolact.kernels.Parallel;
 import org.poolact.tensor.DType;
 import org.poolact.tensor.Tensor;
 
-/** {@code torch.matmul} for 1-D, 2-D and batched 3-D operands; accumulates in double. */
+/**
+ * {@code torch.matmul} for 1-D, 2-D and batched 3-D operands. Float32 operands are multiplied in float
+ * on {@link FloatGemm#selected()} (as libtorch); float64, mixed and small float32 products
+ * ({@link FloatGemm#isSmall}) in double on {@link Gemm}, rounded once.
+ */
 public final class LinAlg {
     private LinAlg() {
     }
@@ -53,9 +59,16 @@ public final class LinAlg {
                     + b.size(0) + "x" + n + ")");
         }
         DType dt = Elementwise.promote(a, b);
-        double[] c = new double[m * n];
-        Gemm.gemm(false, false, m, n, k, a.toDoubleArray(), 0, b.toDoubleArray(), 0, c, 0, false);
-        Tensor out = Tensor.fromDoubles(c, dt, m, n);
+        Tensor out;
+        if (dt == DType.FLOAT32 && !FloatGemm.isSmall((long) m * n * k)) {
+            float[] c = new float[m * n];
+            FloatGemm.selected().gemmParallel(false, false, m, n, k, a.floatData(), 0, b.floatData(), 0, c, 0, false);
+            out = Tensor.wrap(c, m, n);
+        } else {
+            double[] c = new double[m * n];
+            Gemm.gemm(false, false, m, n, k, a.toDoubleArray(), 0, b.toDoubleArray(), 0, c, 0, false);
+            out = Tensor.fromDoubles(c, dt, m, n);
+        }
         return Autograd.record(out, "MmBackward0", g -> new Tensor[] {
             a.requiresGrad() ? mm(g, b.detach().t()).to(a.dtype()) : null,
             b.requiresGrad() ? mm(a.detach().t(), g).to(b.dtype()) : null}, a, b);
@@ -71,13 +84,27 @@ public final class LinAlg {
             throw new IllegalArgumentException("bmm: expected b of shape [" + bs + ", " + k + ", *], got "
                     + java.util.Arrays.toString(b.shape()));
         }
-        double[] ad = a.toDoubleArray();
-        double[] bd = b.toDoubleArray();
-        double[] c = new double[bs * m * n];
-        for (int i = 0; i < bs; i++) {
-            Gemm.gemm(false, false, m, n, k, ad, i * m * k, bd, i * k * n, c, i * m * n, false);
+        Tensor out;
+        if (Elementwise.promote(a, b) == DType.FLOAT32 && !FloatGemm.isSmall((long) bs * m * n * k)) {
+            float[] af = a.floatData();
+            float[] bf = b.floatData();
+            float[] c = new float[bs * m * n];
+            FloatGemm gemm = FloatGemm.selected();
+            Parallel.forChunks(bs, Parallel.chunks(bs, 1), (from, to, chunk) -> {
+                for (int i = from; i < to; i++) {
+                    gemm.gemm(false, false, m, n, k, af, i * m * k, bf, i * k * n, c, i * m * n, false);
+                }
+            });
+            out = Tensor.wrap(c, bs, m, n);
+        } else {
+            double[] ad = a.toDoubleArray();
+            double[] bd = b.toDoubleArray();
+            double[] c = new double[bs * m * n];
+            for (int i = 0; i < bs; i++) {
+                Gemm.gemm(false, false, m, n, k, ad, i * m * k, bd, i * k * n, c, i * m * n, false);
+            }
+            out = Tensor.fromDoubles(c, Elementwise.promote(a, b), bs, m, n);
         }
-        Tensor out = Tensor.fromDoubles(c, Elementwise.promote(a, b), bs, m, n);
         return Autograd.record(out, "BmmBackward0", g -> new Tensor[] {
             a.requiresGrad() ? bmm(g, b.detach().transpose(1, 2)).to(a.dtype()) : null,
             b.requiresGrad() ? bmm(a.detach().transpose(1, 2), g).to(b.dtype()) : null}, a, b);

@@ -3,6 +3,7 @@ package org.poolact.optim;
 import java.util.List;
 import java.util.Map;
 
+import org.poolact.kernels.Parallel;
 import org.poolact.tensor.DType;
 import org.poolact.tensor.Tensor;
 
@@ -118,31 +119,35 @@ public class Adam extends Optimizer {
         double negStepSize = round(dt, -(lr / biasCorrection1));
         double bc2Sqrt = round(dt, Math.sqrt(biasCorrection2));
         double eps = round(dt, options.eps());
-        for (int i = 0; i < n; i++) {
-            double p = param.getFlat(i);
-            double g = grad.getFlat(i);
-            if (options.weightDecay() != 0) {
-                if (decoupledWeightDecay) {
-                    p = round(dt, p * decay);
-                } else {
-                    g = round(dt, g + wd * p);
+        // NOTE: every element's update is independent, so the loop is split over the engine's threads
+        // (kernels.Parallel) with the same arithmetic; the result does not depend on the split.
+        Parallel.forChunks(n, Parallel.chunks(n, 1 << 15), (from, to, chunk) -> {
+            for (int i = from; i < to; i++) {
+                double p = param.getFlat(i);
+                double g = grad.getFlat(i);
+                if (options.weightDecay() != 0) {
+                    if (decoupledWeightDecay) {
+                        p = round(dt, p * decay);
+                    } else {
+                        g = round(dt, g + wd * p);
+                    }
                 }
+                double m = expAvg.getFlat(i);
+                double diff = round(dt, g - m);
+                // NOTE: torch.lerp switches formula at weight 0.5 to stay exact at both ends.
+                m = w < 0.5 ? round(dt, m + w * diff) : round(dt, g - diff * (1 - w));
+                expAvg.setFlat(i, m);
+                double v = round(dt, expAvgSq.getFlat(i) * beta2);
+                v = round(dt, v + round(dt, round(dt, oneMinusBeta2 * g) * g));
+                expAvgSq.setFlat(i, v);
+                if (maxSq != null) {
+                    v = Math.max(maxSq.getFlat(i), v);
+                    maxSq.setFlat(i, v);
+                }
+                double denom = round(dt, round(dt, round(dt, Math.sqrt(v)) / bc2Sqrt) + eps);
+                // NOTE: addcdiv_ computes self + (value * t1) / t2, in that order.
+                param.setFlat(i, p + round(dt, round(dt, negStepSize * m) / denom));
             }
-            double m = expAvg.getFlat(i);
-            double diff = round(dt, g - m);
-            // NOTE: torch.lerp switches formula at weight 0.5 to stay exact at both ends.
-            m = w < 0.5 ? round(dt, m + w * diff) : round(dt, g - diff * (1 - w));
-            expAvg.setFlat(i, m);
-            double v = round(dt, expAvgSq.getFlat(i) * beta2);
-            v = round(dt, v + round(dt, round(dt, oneMinusBeta2 * g) * g));
-            expAvgSq.setFlat(i, v);
-            if (maxSq != null) {
-                v = Math.max(maxSq.getFlat(i), v);
-                maxSq.setFlat(i, v);
-            }
-            double denom = round(dt, round(dt, round(dt, Math.sqrt(v)) / bc2Sqrt) + eps);
-            // NOTE: addcdiv_ computes self + (value * t1) / t2, in that order.
-            param.setFlat(i, p + round(dt, round(dt, negStepSize * m) / denom));
-        }
+        });
     }
 }

@@ -94,9 +94,16 @@ public final class Activations {
             float[] a = x.floatData();
             float[] w = weight.floatData();
             float[] o = out.floatData();
-            for (int i = 0; i < n; i++) {
-                float v = a[i];
-                o[i] = v > 0 ? v : w[wn == 1 ? 0 : (i / span) % perChannel] * v;
+            // NOTE: plane by plane (one weight per plane), and `v > 0 ? v : wc * v` as an integer select:
+            // the sign of real activations is a coin flip, and the branch mispredicted every other element
+            for (int start = 0, plane = 0; start < n; start += span, plane++) {
+                float wc = w[wn == 1 ? 0 : plane % perChannel];
+                for (int i = start, end = Math.min(n, start + span); i < end; i++) {
+                    float v = a[i];
+                    int notPositive = notPositiveMask(v);
+                    o[i] = Float.intBitsToFloat(Float.floatToRawIntBits(v) & ~notPositive
+                            | Float.floatToRawIntBits(wc * v) & notPositive);
+                }
             }
         } else {
             double[] a = x.doubleData();
@@ -113,11 +120,40 @@ public final class Activations {
                 g -> preluBackward(g.to(x.dtype()), xs, ws, span, perChannel), x, weight);
     }
 
+    /** All ones when {@code v > 0} is false (v <= 0 or NaN), else 0: 0 < bits <= bits(+inf) means v > 0. */
+    private static int notPositiveMask(float v) {
+        int b = Float.floatToRawIntBits(v);
+        return ((b - 1) | (0x7f800000 - b)) >> 31;
+    }
+
     private static Tensor[] preluBackward(Tensor g, Tensor x, Tensor w, int span, int perChannel) {
         int n = x.numel();
         int wn = w.numel();
         Tensor gx = Tensor.empty(x.dtype(), x.shape());
         double[] gw = new double[wn];
+        if (x.dtype() == DType.FLOAT32) {
+            // NOTE: the float32 case of the loop below on the arrays, plane by plane; same values and order
+            float[] xa = x.floatData();
+            float[] ga = g.floatData();
+            float[] wa = w.floatData();
+            float[] gxa = gx.floatData();
+            for (int start = 0, plane = 0; start < n; start += span, plane++) {
+                int c = wn == 1 ? 0 : plane % perChannel;
+                float wc = wa[c];
+                double acc = gw[c];
+                for (int i = start, end = Math.min(n, start + span); i < end; i++) {
+                    float v = xa[i];
+                    float gi = ga[i];
+                    int notPositive = notPositiveMask(v);
+                    gxa[i] = Float.intBitsToFloat(Float.floatToRawIntBits(gi) & ~notPositive
+                            | Float.floatToRawIntBits(wc * gi) & notPositive);
+                    // adding +0.0 where v > 0 leaves acc as it is (acc starts at +0.0, so it is never -0.0)
+                    acc += Double.longBitsToDouble(Double.doubleToRawLongBits((double) v * gi) & (long) notPositive);
+                }
+                gw[c] = acc;
+            }
+            return new Tensor[] {gx, Tensor.fromDoubles(gw, w.dtype(), w.shape())};
+        }
         for (int i = 0; i < n; i++) {
             int c = wn == 1 ? 0 : (i / span) % perChannel;
             double v = x.getFlat(i);

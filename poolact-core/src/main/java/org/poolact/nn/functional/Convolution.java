@@ -11,8 +11,8 @@ import org.poolact.tensor.Tensor;
  * {@code nn.Conv2d}. Input [N, C, H, W] or unbatched [C, H, W]; weight [O, C / groups, kH, kW];
  * bias [O] or null. Output [N, O, H_out, W_out] with
  * H_out = floor((H + padTop + padBottom - dilation * (kH - 1) - 1) / stride) + 1 (see {@link #outputSize}).
- * grad_fn ConvolutionBackward0, with gradients for input, weight and bias. Computed in double by
- * {@link Conv2dKernel} and rounded once to the input's dtype.
+ * grad_fn ConvolutionBackward0, with gradients for input, weight and bias. Computed by
+ * {@link Conv2dKernel#selected()}: float32 in float (as libtorch), float64 in double.
  */
 public final class Convolution {
     private static final String OP = "conv2d";
@@ -152,23 +152,32 @@ public final class Convolution {
         int ow = outputSize(s[3], kw, o.strideW(), pads[2], pads[3], o.dilationW());
         Conv2dKernel.Geometry geo = new Conv2dKernel.Geometry(s[0], s[1], s[2], s[3], weight.size(0), kh, kw,
                 o.strideH(), o.strideW(), pads[0], pads[2], o.dilationH(), o.dilationW(), o.groups(), oh, ow);
-        Tensor result;
+        Conv2dKernel k = Conv2dKernel.selected();
         if (x.dtype() == DType.FLOAT32) {
-            // NOTE: float32 in libtorch's summation order, so printed values match PyTorch's (see the kernel).
-            result = Tensor.wrap(Conv2dKernel.forward(geo, x.floatData(), weight.floatData(),
+            // NOTE: float32 stays in float end to end (the kernel decides how it accumulates).
+            Tensor result = Tensor.wrap(k.forward(geo, x.floatData(), weight.floatData(),
                     bias == null ? null : bias.floatData()), s[0], weight.size(0), oh, ow);
-        } else {
-            result = Tensor.fromDoubles(Conv2dKernel.forward(geo, x.toDoubleArray(), weight.toDoubleArray(),
-                    bias == null ? null : bias.toDoubleArray()), x.dtype(), s[0], weight.size(0), oh, ow);
+            return Autograd.record(result, "ConvolutionBackward0", g -> {
+                float[] gd = g.dtype() == DType.FLOAT32 ? g.floatData() : g.toFloatArray();
+                Tensor gx = x.requiresGrad() ? Tensor.wrap(k.backwardInput(geo, gd, weight.floatData()), s) : null;
+                Tensor gw = weight.requiresGrad()
+                        ? Tensor.wrap(k.backwardWeight(geo, gd, x.floatData()), weight.shape()) : null;
+                Tensor gb = bias != null && bias.requiresGrad()
+                        ? Tensor.wrap(k.backwardBias(geo, gd), bias.shape()) : null;
+                return new Tensor[] {gx, gw, gb};
+            }, x, weight, bias);
         }
+        double[] out = k.forward(geo, x.toDoubleArray(), weight.toDoubleArray(),
+                bias == null ? null : bias.toDoubleArray());
+        Tensor result = Tensor.fromDoubles(out, x.dtype(), s[0], weight.size(0), oh, ow);
         return Autograd.record(result, "ConvolutionBackward0", g -> {
             double[] gd = g.toDoubleArray();
             Tensor gx = x.requiresGrad() ? Tensor.fromDoubles(
-                    Conv2dKernel.backwardInput(geo, gd, weight.toDoubleArray()), x.dtype(), s) : null;
+                    k.backwardInput(geo, gd, weight.toDoubleArray()), x.dtype(), s) : null;
             Tensor gw = weight.requiresGrad() ? Tensor.fromDoubles(
-                    Conv2dKernel.backwardWeight(geo, gd, x.toDoubleArray()), weight.dtype(), weight.shape()) : null;
+                    k.backwardWeight(geo, gd, x.toDoubleArray()), weight.dtype(), weight.shape()) : null;
             Tensor gb = bias != null && bias.requiresGrad() ? Tensor.fromDoubles(
-                    Conv2dKernel.backwardBias(geo, gd), bias.dtype(), bias.shape()) : null;
+                    k.backwardBias(geo, gd), bias.dtype(), bias.shape()) : null;
             return new Tensor[] {gx, gw, gb};
         }, x, weight, bias);
     }

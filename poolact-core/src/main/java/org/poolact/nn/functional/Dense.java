@@ -1,15 +1,18 @@
 package org.poolact.nn.functional;
 
 import org.poolact.autograd.Autograd;
+import org.poolact.kernels.FloatGemm;
 import org.poolact.kernels.Gemm;
 import org.poolact.ops.Movement;
+import org.poolact.tensor.DType;
 import org.poolact.tensor.Shape;
 import org.poolact.tensor.Tensor;
 
 /**
  * {@code F.linear} and {@code torch.flatten}. linear(x, W, b) = x W^T + b for x [*, in_features],
- * W [out_features, in_features], b [out_features] or null; computed in double by {@link Gemm} and
- * rounded once. grad_fn as PyTorch 2.x's {@code at::linear}: AddmmBackward0 for 2-D input with bias,
+ * W [out_features, in_features], b [out_features] or null; float32 is computed in float by
+ * {@link FloatGemm#selected()} (as libtorch), float64 and small float32 products
+ * ({@link FloatGemm#isSmall}) in double by {@link Gemm} and rounded once. grad_fn as PyTorch 2.x's {@code at::linear}: AddmmBackward0 for 2-D input with bias,
  * MmBackward0 for 2-D input without; other ranks flatten to 2-D and view back (ViewBackward0 with
  * bias, UnsafeViewBackward0 without, as matmul's folding does).
  */
@@ -64,6 +67,9 @@ public final class Dense {
 
     /** x [m, in] times W^T plus b, one node: AddmmBackward0 (MmBackward0 without bias). */
     private static Tensor affine(Tensor x, Tensor w, Tensor b) {
+        if (x.dtype() == DType.FLOAT32 && !FloatGemm.isSmall((long) x.size(0) * x.size(1) * w.size(0))) {
+            return affineFloat(x, w, b);
+        }
         int m = x.size(0);
         int in = x.size(1);
         int n = w.size(0);
@@ -101,6 +107,54 @@ public final class Dense {
                     }
                 }
                 gb = Tensor.fromDoubles(r, b.dtype(), n);
+            }
+            return new Tensor[] {gx, gw, gb};
+        }, x, w, b);
+    }
+
+    /**
+     * {@link #affine} for float32, in float on {@link FloatGemm#selected()}, split over the engine's
+     * threads: y = x W^T + b; dx = g W; dW = g^T x; db = column sums of g (double sums, rounded once).
+     */
+    private static Tensor affineFloat(Tensor x, Tensor w, Tensor b) {
+        int m = x.size(0);
+        int in = x.size(1);
+        int n = w.size(0);
+        FloatGemm gemm = FloatGemm.selected();
+        float[] c = new float[m * n];
+        gemm.gemmParallel(false, true, m, n, in, x.floatData(), 0, w.floatData(), 0, c, 0, false);
+        if (b != null) {
+            float[] bd = b.floatData();
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    c[i * n + j] += bd[j];
+                }
+            }
+        }
+        Tensor out = Tensor.wrap(c, m, n);
+        return Autograd.record(out, b == null ? "MmBackward0" : "AddmmBackward0", g -> {
+            float[] gd = g.dtype() == DType.FLOAT32 ? g.floatData() : g.toFloatArray();
+            Tensor gx = null;
+            Tensor gw = null;
+            Tensor gb = null;
+            if (x.requiresGrad()) {
+                float[] r = new float[m * in];
+                gemm.gemmParallel(false, false, m, in, n, gd, 0, w.floatData(), 0, r, 0, false);
+                gx = Tensor.wrap(r, m, in);
+            }
+            if (w.requiresGrad()) {
+                float[] r = new float[n * in];
+                gemm.gemmParallel(true, false, n, in, m, gd, 0, x.floatData(), 0, r, 0, false);
+                gw = Tensor.wrap(r, n, in);
+            }
+            if (b != null && b.requiresGrad()) {
+                double[] r = new double[n];
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < n; j++) {
+                        r[j] += gd[i * n + j];
+                    }
+                }
+                gb = Tensor.fromDoubles(r, DType.FLOAT32, n);
             }
             return new Tensor[] {gx, gw, gb};
         }, x, w, b);

@@ -73,6 +73,9 @@ public final class Pooling {
         Planes p = Planes.of(op, x);
         PoolWindow g = window(op, p, k, s, o.padding(), o.dilation(), o.ceilMode());
         int outPlane = g.outH() * g.outW();
+        if (x.dtype() == DType.FLOAT32) {
+            return maxPool2dFloat(x, p, g);
+        }
         double[] out = new double[p.count * outPlane];
         long[] idx = new long[out.length];
         PoolKernels.maxPool2d(x.toDoubleArray(), p.count, g, out, idx);
@@ -86,6 +89,23 @@ public final class Pooling {
             return new Tensor[] {Tensor.fromDoubles(gi, x.dtype(), x.shape())};
         }, x);
         return new MaxPoolResult(y, indices);
+    }
+
+    /** {@link #maxPool2dWithIndices} for float32, in float end to end (same scan, ties and NaN rule). */
+    private static MaxPoolResult maxPool2dFloat(Tensor x, Planes p, PoolWindow g) {
+        int outPlane = g.outH() * g.outW();
+        float[] out = new float[p.count * outPlane];
+        long[] idx = new long[out.length];
+        PoolKernels.maxPool2d(x.floatData(), p.count, g, out, idx);
+        int[] outShape = p.outShape(g.outH(), g.outW());
+        Tensor y = Tensor.wrap(out, outShape);
+        Autograd.record(y, "MaxPool2DWithIndicesBackward0", grad -> {
+            float[] gi = new float[x.numel()];
+            float[] go = grad.dtype() == DType.FLOAT32 ? grad.floatData() : grad.toFloatArray();
+            PoolKernels.scatterAddByIndex(go, idx, p.count, p.h * p.w, outPlane, gi);
+            return new Tensor[] {Tensor.wrap(gi, x.shape())};
+        }, x);
+        return new MaxPoolResult(y, new IndexTensor(idx, outShape));
     }
 
     // ------------------------------------------------------------------ avg_pool2d
@@ -115,6 +135,18 @@ public final class Pooling {
         PoolWindow g = window(op, p, k, s, o.padding(), one, o.ceilMode());
         boolean f32 = x.dtype() == DType.FLOAT32;
         boolean include = o.countIncludePad();
+        if (f32) {
+            // NOTE: float32 in float end to end, the same sums and quotients (see the float kernel)
+            float[] outF = new float[p.count * g.outH() * g.outW()];
+            PoolKernels.avgPool2d(x.floatData(), p.count, g, include, div, outF);
+            Tensor yf = Tensor.wrap(outF, p.outShape(g.outH(), g.outW()));
+            return Autograd.record(yf, "AvgPool2DBackward0", grad -> {
+                float[] gi = new float[x.numel()];
+                float[] go = grad.dtype() == DType.FLOAT32 ? grad.floatData() : grad.toFloatArray();
+                PoolKernels.avgPool2dBackward(go, p.count, g, include, div, gi);
+                return new Tensor[] {Tensor.wrap(gi, x.shape())};
+            }, x);
+        }
         double[] out = new double[p.count * g.outH() * g.outW()];
         PoolKernels.avgPool2d(x.toDoubleArray(), p.count, g, include, div, out, f32);
         Tensor y = Tensor.fromDoubles(out, x.dtype(), p.outShape(g.outH(), g.outW()));

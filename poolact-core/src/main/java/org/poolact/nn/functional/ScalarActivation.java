@@ -38,6 +38,22 @@ public final class ScalarActivation {
     private final DoubleUnaryOperator f64;
     private final FloatGrad d32;
     private final DoubleGrad d64;
+    /** Optional whole-array float32 forward replacing the element loop (same bits); null if none. */
+    private FloatArrayMap bulk32;
+    /** Optional whole-array float32 backward (out = d(g, x, y) per element); null if none. */
+    private FloatArrayGrad bulkGrad32;
+
+    /** A whole-array float32 forward. */
+    @FunctionalInterface
+    private interface FloatArrayMap {
+        void apply(float[] x, float[] out);
+    }
+
+    /** A whole-array float32 backward. */
+    @FunctionalInterface
+    private interface FloatArrayGrad {
+        void apply(float[] g, float[] x, float[] y, float[] out);
+    }
 
     private ScalarActivation(String gradFnName, FloatUnary f32, DoubleUnaryOperator f64, FloatGrad d32,
                              DoubleGrad d64) {
@@ -86,7 +102,9 @@ public final class ScalarActivation {
     /** Applies the function element-wise and records the backward under {@link #gradFnName()}. */
     public Tensor apply(Tensor x) {
         Tensor out = Tensor.empty(x.dtype(), x.shape());
-        if (x.dtype() == DType.FLOAT32) {
+        if (x.dtype() == DType.FLOAT32 && bulk32 != null) {
+            bulk32.apply(x.floatData(), out.floatData());
+        } else if (x.dtype() == DType.FLOAT32) {
             Pointwise.map(x.floatData(), out.floatData(), f32);
         } else {
             Pointwise.map(x.doubleData(), out.doubleData(), f64);
@@ -98,7 +116,9 @@ public final class ScalarActivation {
 
     private Tensor backward(Tensor g, Tensor x, Tensor y) {
         Tensor gi = Tensor.empty(x.dtype(), x.shape());
-        if (x.dtype() == DType.FLOAT32) {
+        if (x.dtype() == DType.FLOAT32 && bulkGrad32 != null) {
+            bulkGrad32.apply(g.floatData(), x.floatData(), y.floatData(), gi.floatData());
+        } else if (x.dtype() == DType.FLOAT32) {
             Pointwise.grad(g.floatData(), x.floatData(), y.floatData(), gi.floatData(), d32);
         } else {
             Pointwise.grad(g.doubleData(), x.doubleData(), y.doubleData(), gi.doubleData(), d64);
@@ -113,12 +133,17 @@ public final class ScalarActivation {
      * {@code threshold_backward(grad, result, 0)}: 0 where y <= 0, so relu'(0) = 0.
      */
     public static ScalarActivation relu() {
-        return new ScalarActivation("ReluBackward0",
-                x -> x < 0 ? 0f : x,
+        ScalarActivation relu = new ScalarActivation("ReluBackward0",
+                Pointwise::reluFloat,
                 x -> x < 0 ? 0.0 : x,
-                (g, x, y) -> y <= 0 ? 0f : g,
+                (g, x, y) -> Pointwise.reluGradFloat(g, y),
                 (g, x, y) -> y <= 0 ? 0.0 : g);
+        // NOTE: whole-array float32 kernels (Vector API when present), same bits as the scalar forms
+        relu.bulk32 = Pointwise::relu;
+        relu.bulkGrad32 = (g, x, y, out) -> Pointwise.reluBackward(g, y, out);
+        return relu;
     }
+
 
     /**
      * hardtanh(x) = clamp(x, minVal, maxVal), NaN propagating. Backward: g where minVal < x < maxVal,
