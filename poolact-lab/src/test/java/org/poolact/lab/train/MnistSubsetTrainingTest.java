@@ -16,7 +16,7 @@ import org.poolact.lab.data.RealData;
 /**
  * CI's small real-data test: the first 1,000 MNIST training images train the default model (relu, max
  * pooling; 2 epochs, batch 32, SGD lr 0.05, momentum 0.9) to over 80% accuracy on the first 1,000 test
- * images (89.1% measured; about 16 s here on a loaded 2-core machine, the conv kernel being the cost).
+ * images (about 89% measured; 16 s with the plain double conv kernel on a loaded 2-core machine).
  * The data come from {@code .ci/fetch-data.sh}; the test is skipped (a JUnit assumption, reported as
  * skipped) only when the files are absent locally, and CI runs the script first.
  */
