@@ -20,8 +20,8 @@ import org.poolact.lab.study.StudyConfig;
 import org.poolact.lab.study.StudyListener;
 import org.poolact.lab.study.StudyReport;
 import org.poolact.lab.study.Summary;
+import org.poolact.lab.train.CnnBuilder;
 import org.poolact.lab.train.LabJson;
-import org.poolact.lab.train.PoolKind;
 import org.poolact.lab.train.TrainListener;
 import org.poolact.nn.functional.ActivationSpec;
 
@@ -81,7 +81,7 @@ public final class StudyCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         // options first (bad input fails before any data is read), then the data, whose name goes into the results
         StudyConfig checked = new StudyConfig("", acts.stream().map(ActivationSpec::parse).toList(),
-                pools.stream().map(PoolKind::parse).toList(), seeds, firstSeed, training.toBuilder().build(), out);
+                pools.stream().map(CnnBuilder::parsePool).toList(), seeds, firstSeed, training.toBuilder().build(), out);
         DataOptions.Loaded d = data.load(err);
         StudyConfig config = new StudyConfig(d.name(), checked.acts(), checked.pools(), seeds, firstSeed, checked.base(), out);
         TrainListener tl = progress.listener(err);

@@ -52,6 +52,8 @@ class StudyCommandTest {
         Path idx = TrainCommandTest.writeIdx(dir);
         Cli.assertBadInput(Cli.run("study", "--idx-dir", idx.toString(), "--pools", "max,min", "--out", dir.toString()),
                 "poolact: pool: expected one of max, avg but got 'min'");
+        Cli.assertBadInput(Cli.run("study", "--idx-dir", idx.toString(), "--pools", "max,lp", "--out", dir.toString()),
+                "poolact: pool: expected one of max, avg but got 'lp'");
         Cli.assertBadInput(Cli.run("study", "--idx-dir", idx.toString(), "--seeds", "0", "--out", dir.toString()),
                 "poolact: seeds: expected a positive count but got 0");
     }

@@ -46,7 +46,7 @@ public final class TrainBenchmark {
                 b.act(org.poolact.nn.functional.ActivationSpec.parse(args[2]));
             }
             if (args.length > 3) {
-                b.pool(PoolKind.parse(args[3]));
+                b.pool(CnnBuilder.parsePool(args[3]));
             }
             if (args.length > 4) {
                 b.order(BlockOrder.parse(args[4]));
