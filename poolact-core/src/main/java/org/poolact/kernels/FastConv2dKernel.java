@@ -230,21 +230,21 @@ final class FastConv2dKernel implements Conv2dKernel {
             for (int i = 0; i < g.kh(); i++) {
                 for (int j = 0; j < g.kw(); j++, row++) {
                     int colOff = row * cols;
+                    int dy = i * g.dilationH() - g.padTop();
                     int dx = j * g.dilationW() - g.padLeft();
-                    int x0 = firstInside(g, dx);
-                    int x1 = endInside(g, dx, x0);
+                    int x0 = g.firstCol(dx);
+                    int x1 = g.endCol(dx, x0);
                     if (sameWidth(g)) {
-                        im2colRowShift(g, input, inOff, i * g.dilationH() - g.padTop(), dx, x0, x1, col, colOff);
+                        im2colRowShift(g, input, inOff, dy, dx, x0, x1, col, colOff);
                         continue;
                     }
-                    for (int y = 0; y < g.oh(); y++) {
-                        int iy = y * g.strideH() - g.padTop() + i * g.dilationH();
+                    int y0 = g.firstRow(dy);
+                    int y1 = g.endRow(dy, y0);
+                    Arrays.fill(col, colOff, colOff + y0 * ow, 0f);
+                    Arrays.fill(col, colOff + y1 * ow, colOff + g.oh() * ow, 0f);
+                    for (int y = y0; y < y1; y++) {
                         int dst = colOff + y * ow;
-                        if (iy < 0 || iy >= g.h()) {
-                            Arrays.fill(col, dst, dst + ow, 0f);
-                            continue;
-                        }
-                        int src = inOff + iy * g.w() + dx;
+                        int src = inOff + (y * g.strideH() + dy) * g.w() + dx;
                         // NOTE: the zero margins are a column or two; loops beat Arrays.fill calls here
                         for (int x = 0; x < x0; x++) {
                             col[dst + x] = 0f;
@@ -265,17 +265,6 @@ final class FastConv2dKernel implements Conv2dKernel {
         }
     }
 
-    /** The first output column x whose source column x*sw + dx is inside [0, w) (ow if none). */
-    private static int firstInside(Geometry g, int dx) {
-        return dx >= 0 ? 0 : Math.min(g.ow(), (-dx + g.strideW() - 1) / g.strideW());
-    }
-
-    /** One past the last output column whose source column x*sw + dx is inside [0, w), at least x0. */
-    private static int endInside(Geometry g, int dx, int x0) {
-        int last = g.w() - 1 - dx;
-        return last < 0 ? x0 : Math.max(x0, Math.min(g.ow(), last / g.strideW() + 1));
-    }
-
     /**
      * Stride 1 and output as wide as the input (e.g. 3x3 with padding 1): an im2col row is then the
      * input plane shifted by dy rows and dx columns, so it is copied in one piece and only the
@@ -290,8 +279,8 @@ final class FastConv2dKernel implements Conv2dKernel {
                                        float[] col, int colOff) {
         int ow = g.ow();
         int oh = g.oh();
-        int y0 = Math.max(0, Math.min(oh, -dy));
-        int y1 = Math.max(y0, Math.min(oh, g.h() - dy));
+        int y0 = g.firstRow(dy);
+        int y1 = g.endRow(dy, y0);
         if (x1 <= x0 || y1 <= y0) {
             Arrays.fill(col, colOff, colOff + oh * ow, 0f);
             return;
@@ -310,8 +299,8 @@ final class FastConv2dKernel implements Conv2dKernel {
                                        float[] gradIn, int inOff) {
         int ow = g.ow();
         int oh = g.oh();
-        int y0 = Math.max(0, Math.min(oh, -dy));
-        int y1 = Math.max(y0, Math.min(oh, g.h() - dy));
+        int y0 = g.firstRow(dy);
+        int y1 = g.endRow(dy, y0);
         if (x1 <= x0 || y1 <= y0) {
             return;
         }
@@ -352,20 +341,19 @@ final class FastConv2dKernel implements Conv2dKernel {
             for (int i = 0; i < g.kh(); i++) {
                 for (int j = 0; j < g.kw(); j++, row++) {
                     int colOff = row * cols;
+                    int dy = i * g.dilationH() - g.padTop();
                     int dx = j * g.dilationW() - g.padLeft();
-                    int x0 = firstInside(g, dx);
-                    int x1 = endInside(g, dx, x0);
+                    int x0 = g.firstCol(dx);
+                    int x1 = g.endCol(dx, x0);
                     if (sameWidth(g)) {
-                        col2imRowShift(g, col, colOff, i * g.dilationH() - g.padTop(), dx, x0, x1, gradIn, inOff);
+                        col2imRowShift(g, col, colOff, dy, dx, x0, x1, gradIn, inOff);
                         continue;
                     }
-                    for (int y = 0; y < g.oh(); y++) {
-                        int iy = y * g.strideH() - g.padTop() + i * g.dilationH();
-                        if (iy < 0 || iy >= g.h()) {
-                            continue;
-                        }
+                    int y0 = g.firstRow(dy);
+                    int y1 = g.endRow(dy, y0);
+                    for (int y = y0; y < y1; y++) {
                         int src = colOff + y * ow;
-                        int dst = inOff + iy * g.w() + dx;
+                        int dst = inOff + (y * g.strideH() + dy) * g.w() + dx;
                         if (sw == 1) {
                             // unit stride: a loop the JIT vectorises
                             for (int x = x0; x < x1; x++) {

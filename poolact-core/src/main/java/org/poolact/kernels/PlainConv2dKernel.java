@@ -89,27 +89,35 @@ final class PlainConv2dKernel implements Conv2dKernel {
         return gradB;
     }
 
-    /** col[(ci*kh + i)*kw + j][y*ow + x] = input value under kernel tap (i, j) of output (y, x), 0 in the padding. */
+    /**
+     * col[(ci*kh + i)*kw + j][y*ow + x] = input value under kernel tap (i, j) of output (y, x), 0 in the
+     * padding. The tap reads the input for output rows [y0, y1) and columns [x0, x1) ({@link Geometry#firstRow}...).
+     * NOTE: FastConv2dKernel has the float twin (and its copy and shifted-row paths); Java has no
+     * generics over primitive arrays, so the loops are written twice; keep the two in step.
+     */
     static void im2col(Geometry g, double[] input, int b, int grp, double[] col) {
         int cols = g.colCols();
         int plane = g.h() * g.w();
+        int ow = g.ow();
+        int sw = g.strideW();
         int row = 0;
         for (int ci = 0; ci < g.cg(); ci++) {
             int inOff = (b * g.c() + grp * g.cg() + ci) * plane;
             for (int i = 0; i < g.kh(); i++) {
                 for (int j = 0; j < g.kw(); j++, row++) {
                     int colOff = row * cols;
-                    for (int y = 0; y < g.oh(); y++) {
-                        int iy = y * g.strideH() - g.padTop() + i * g.dilationH();
-                        int dst = colOff + y * g.ow();
-                        if (iy < 0 || iy >= g.h()) {
-                            Arrays.fill(col, dst, dst + g.ow(), 0.0);
-                            continue;
-                        }
-                        int srcRow = inOff + iy * g.w();
-                        for (int x = 0; x < g.ow(); x++) {
-                            int ix = x * g.strideW() - g.padLeft() + j * g.dilationW();
-                            col[dst + x] = ix < 0 || ix >= g.w() ? 0.0 : input[srcRow + ix];
+                    int dy = i * g.dilationH() - g.padTop();
+                    int dx = j * g.dilationW() - g.padLeft();
+                    int x0 = g.firstCol(dx);
+                    int x1 = g.endCol(dx, x0);
+                    int y0 = g.firstRow(dy);
+                    int y1 = g.endRow(dy, y0);
+                    Arrays.fill(col, colOff, colOff + cols, 0.0);
+                    for (int y = y0; y < y1; y++) {
+                        int dst = colOff + y * ow;
+                        int src = inOff + (y * g.strideH() + dy) * g.w() + dx;
+                        for (int x = x0; x < x1; x++) {
+                            col[dst + x] = input[src + x * sw];
                         }
                     }
                 }
@@ -124,24 +132,25 @@ final class PlainConv2dKernel implements Conv2dKernel {
     static void col2imAdd(Geometry g, double[] col, int b, int grp, double[] gradIn) {
         int cols = g.colCols();
         int plane = g.h() * g.w();
+        int ow = g.ow();
+        int sw = g.strideW();
         int row = 0;
         for (int ci = 0; ci < g.cg(); ci++) {
             int inOff = (b * g.c() + grp * g.cg() + ci) * plane;
             for (int i = 0; i < g.kh(); i++) {
                 for (int j = 0; j < g.kw(); j++, row++) {
                     int colOff = row * cols;
-                    for (int y = 0; y < g.oh(); y++) {
-                        int iy = y * g.strideH() - g.padTop() + i * g.dilationH();
-                        if (iy < 0 || iy >= g.h()) {
-                            continue;
-                        }
-                        int src = colOff + y * g.ow();
-                        int dstRow = inOff + iy * g.w();
-                        for (int x = 0; x < g.ow(); x++) {
-                            int ix = x * g.strideW() - g.padLeft() + j * g.dilationW();
-                            if (ix >= 0 && ix < g.w()) {
-                                gradIn[dstRow + ix] += col[src + x];
-                            }
+                    int dy = i * g.dilationH() - g.padTop();
+                    int dx = j * g.dilationW() - g.padLeft();
+                    int x0 = g.firstCol(dx);
+                    int x1 = g.endCol(dx, x0);
+                    int y0 = g.firstRow(dy);
+                    int y1 = g.endRow(dy, y0);
+                    for (int y = y0; y < y1; y++) {
+                        int src = colOff + y * ow;
+                        int dst = inOff + (y * g.strideH() + dy) * g.w() + dx;
+                        for (int x = x0; x < x1; x++) {
+                            gradIn[dst + x * sw] += col[src + x];
                         }
                     }
                 }
