@@ -41,39 +41,6 @@ public interface Conv2dKernel {
         public int colCols() {
             return oh * ow;
         }
-
-        /**
-         * The first output row y whose input row {@code y * strideH + dy} lies inside [0, h), or oh if
-         * none; {@code dy = i * dilationH - padTop} for kernel row i. With {@link #endRow} this gives the
-         * rows [y0, y1) of a kernel tap that read the input: the others read padding.
-         */
-        public int firstRow(int dy) {
-            return firstInside(dy, strideH, oh);
-        }
-
-        /** One past the last output row whose input row {@code y * strideH + dy} is inside [0, h); at least y0. */
-        public int endRow(int dy, int y0) {
-            return endInside(dy, strideH, h, oh, y0);
-        }
-
-        /** {@link #firstRow} for columns: {@code x * strideW + dx} inside [0, w), {@code dx = j * dilationW - padLeft}. */
-        public int firstCol(int dx) {
-            return firstInside(dx, strideW, ow);
-        }
-
-        /** {@link #endRow} for columns. */
-        public int endCol(int dx, int x0) {
-            return endInside(dx, strideW, w, ow, x0);
-        }
-
-        private static int firstInside(int offset, int stride, int outSize) {
-            return offset >= 0 ? 0 : Math.min(outSize, (-offset + stride - 1) / stride);
-        }
-
-        private static int endInside(int offset, int stride, int size, int outSize, int start) {
-            int last = size - 1 - offset;
-            return last < 0 ? start : Math.max(start, Math.min(outSize, last / stride + 1));
-        }
     }
 
     /**

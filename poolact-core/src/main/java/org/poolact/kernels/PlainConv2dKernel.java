@@ -91,68 +91,36 @@ final class PlainConv2dKernel implements Conv2dKernel {
 
     /**
      * col[(ci*kh + i)*kw + j][y*ow + x] = input value under kernel tap (i, j) of output (y, x), 0 in the
-     * padding. The tap reads the input for output rows [y0, y1) and columns [x0, x1) ({@link Geometry#firstRow}...).
-     * NOTE: FastConv2dKernel has the float twin (and its copy and shifted-row paths); Java has no
-     * generics over primitive arrays, so the loops are written twice; keep the two in step.
+     * padding: each tap's row is zeroed, then its in-bounds outputs ({@link ConvTaps}) are gathered.
+     * NOTE: FastConv2dKernel has the float twin; Java has no generics over primitive arrays, so the
+     * gather is written once per type over the same {@link ConvTaps}. Keep the two in step.
      */
     static void im2col(Geometry g, double[] input, int b, int grp, double[] col) {
-        int cols = g.colCols();
-        int plane = g.h() * g.w();
         int ow = g.ow();
-        int sw = g.strideW();
-        int row = 0;
-        for (int ci = 0; ci < g.cg(); ci++) {
-            int inOff = (b * g.c() + grp * g.cg() + ci) * plane;
-            for (int i = 0; i < g.kh(); i++) {
-                for (int j = 0; j < g.kw(); j++, row++) {
-                    int colOff = row * cols;
-                    int dy = i * g.dilationH() - g.padTop();
-                    int dx = j * g.dilationW() - g.padLeft();
-                    int x0 = g.firstCol(dx);
-                    int x1 = g.endCol(dx, x0);
-                    int y0 = g.firstRow(dy);
-                    int y1 = g.endRow(dy, y0);
-                    Arrays.fill(col, colOff, colOff + cols, 0.0);
-                    for (int y = y0; y < y1; y++) {
-                        int dst = colOff + y * ow;
-                        int src = inOff + (y * g.strideH() + dy) * g.w() + dx;
-                        for (int x = x0; x < x1; x++) {
-                            col[dst + x] = input[src + x * sw];
-                        }
-                    }
+        for (ConvTaps t = new ConvTaps(g, b, grp); t.next(); ) {
+            Arrays.fill(col, t.colOff, t.colOff + g.colCols(), 0.0);
+            for (int y = t.y0; y < t.y1; y++) {
+                int dst = t.colOff + y * ow;
+                int src = t.inOff + (y * g.strideH() + t.dy) * g.w() + t.dx;
+                for (int x = t.x0; x < t.x1; x++) {
+                    col[dst + x] = input[src + x * g.strideW()];
                 }
             }
         }
     }
 
     /**
-     * The adjoint of {@link #im2col}: adds each column entry back into the input position it was read from.
-     * NOTE: the loop nest mirrors im2col on purpose (gather vs scatter-add); keep the two in step.
+     * The adjoint of {@link #im2col}: adds each column entry back into the input position it was read
+     * from (entries of padding positions are dropped).
      */
     static void col2imAdd(Geometry g, double[] col, int b, int grp, double[] gradIn) {
-        int cols = g.colCols();
-        int plane = g.h() * g.w();
         int ow = g.ow();
-        int sw = g.strideW();
-        int row = 0;
-        for (int ci = 0; ci < g.cg(); ci++) {
-            int inOff = (b * g.c() + grp * g.cg() + ci) * plane;
-            for (int i = 0; i < g.kh(); i++) {
-                for (int j = 0; j < g.kw(); j++, row++) {
-                    int colOff = row * cols;
-                    int dy = i * g.dilationH() - g.padTop();
-                    int dx = j * g.dilationW() - g.padLeft();
-                    int x0 = g.firstCol(dx);
-                    int x1 = g.endCol(dx, x0);
-                    int y0 = g.firstRow(dy);
-                    int y1 = g.endRow(dy, y0);
-                    for (int y = y0; y < y1; y++) {
-                        int src = colOff + y * ow;
-                        int dst = inOff + (y * g.strideH() + dy) * g.w() + dx;
-                        for (int x = x0; x < x1; x++) {
-                            gradIn[dst + x * sw] += col[src + x];
-                        }
-                    }
+        for (ConvTaps t = new ConvTaps(g, b, grp); t.next(); ) {
+            for (int y = t.y0; y < t.y1; y++) {
+                int src = t.colOff + y * ow;
+                int dst = t.inOff + (y * g.strideH() + t.dy) * g.w() + t.dx;
+                for (int x = t.x0; x < t.x1; x++) {
+                    gradIn[dst + x * g.strideW()] += col[src + x];
                 }
             }
         }
