@@ -27,13 +27,17 @@ public final class PoolKernels {
     public static void maxPool2d(double[] in, int planes, PoolWindow g, double[] out, long[] indices) {
         int inPlane = g.inH() * g.inW();
         int outPlane = g.outH() * g.outW();
-        int[] win = g.maxWindows();
+        int[] b = new int[4];
         for (int c = 0; c < planes; c++) {
             int inOff = c * inPlane;
-            for (int k = 0, o = c * outPlane; k < win.length; k += PoolWindow.MAX_INTS, o++) {
-                int idx = scanMax(in, inOff, g.inW(), win[k], win[k + 1], g.dH(), win[k + 2], win[k + 3], g.dW());
-                out[o] = idx < 0 ? Double.NEGATIVE_INFINITY : in[inOff + idx];
-                indices[o] = idx < 0 ? win[k] * g.inW() + win[k + 2] : idx;
+            int o = c * outPlane;
+            for (int oh = 0; oh < g.outH(); oh++) {
+                for (int ow = 0; ow < g.outW(); ow++, o++) {
+                    g.maxWindow(oh, ow, b);
+                    int idx = scanMax(in, inOff, g.inW(), b[0], b[1], g.dH(), b[2], b[3], g.dW());
+                    out[o] = idx < 0 ? Double.NEGATIVE_INFINITY : in[inOff + idx];
+                    indices[o] = idx < 0 ? b[0] * g.inW() + b[2] : idx;
+                }
             }
         }
     }
@@ -80,23 +84,25 @@ public final class PoolKernels {
                                  Integer divisorOverride, double[] out, boolean f32) {
         int inPlane = g.inH() * g.inW();
         int outPlane = g.outH() * g.outW();
-        int[] win = g.avgWindows(countIncludePad, divisorOverride);
-        for (int q = 0, k = 0; q < outPlane; q++, k += PoolWindow.AVG_INTS) {
-            int div = win[k + 4];
-            for (int c = 0; c < planes; c++) {
-                int o = c * outPlane + q;
-                if (div == 0) {
-                    out[o] = 0;
-                    continue;
-                }
-                int inOff = c * inPlane;
-                double sum = 0;
-                for (int ih = win[k]; ih < win[k + 1]; ih++) {
-                    for (int iw = win[k + 2]; iw < win[k + 3]; iw++) {
-                        sum = round(sum + in[inOff + ih * g.inW() + iw], f32);
+        int[] b = new int[4];
+        for (int oh = 0; oh < g.outH(); oh++) {
+            for (int ow = 0; ow < g.outW(); ow++) {
+                int div = g.avgWindow(oh, ow, countIncludePad, divisorOverride, b);
+                for (int c = 0; c < planes; c++) {
+                    int o = c * outPlane + oh * g.outW() + ow;
+                    if (div == 0) {
+                        out[o] = 0;
+                        continue;
                     }
+                    int inOff = c * inPlane;
+                    double sum = 0;
+                    for (int ih = b[0]; ih < b[1]; ih++) {
+                        for (int iw = b[2]; iw < b[3]; iw++) {
+                            sum = round(sum + in[inOff + ih * g.inW() + iw], f32);
+                        }
+                    }
+                    out[o] = round(sum / div, f32);
                 }
-                out[o] = round(sum / div, f32);
             }
         }
     }
@@ -106,19 +112,21 @@ public final class PoolKernels {
                                          Integer divisorOverride, double[] gradIn, boolean f32) {
         int inPlane = g.inH() * g.inW();
         int outPlane = g.outH() * g.outW();
-        int[] win = g.avgWindows(countIncludePad, divisorOverride);
-        for (int q = 0, k = 0; q < outPlane; q++, k += PoolWindow.AVG_INTS) {
-            int div = win[k + 4];
-            if (div == 0) {
-                continue;
-            }
-            for (int c = 0; c < planes; c++) {
-                double delta = round(gradOut[c * outPlane + q] / div, f32);
-                int inOff = c * inPlane;
-                for (int ih = win[k]; ih < win[k + 1]; ih++) {
-                    for (int iw = win[k + 2]; iw < win[k + 3]; iw++) {
-                        int i = inOff + ih * g.inW() + iw;
-                        gradIn[i] = round(gradIn[i] + delta, f32);
+        int[] b = new int[4];
+        for (int oh = 0; oh < g.outH(); oh++) {
+            for (int ow = 0; ow < g.outW(); ow++) {
+                int div = g.avgWindow(oh, ow, countIncludePad, divisorOverride, b);
+                if (div == 0) {
+                    continue;
+                }
+                for (int c = 0; c < planes; c++) {
+                    double delta = round(gradOut[c * outPlane + oh * g.outW() + ow] / div, f32);
+                    int inOff = c * inPlane;
+                    for (int ih = b[0]; ih < b[1]; ih++) {
+                        for (int iw = b[2]; iw < b[3]; iw++) {
+                            int i = inOff + ih * g.inW() + iw;
+                            gradIn[i] = round(gradIn[i] + delta, f32);
+                        }
                     }
                 }
             }
@@ -199,26 +207,31 @@ public final class PoolKernels {
     /**
      * {@link #maxPool2d(double[], int, PoolWindow, double[], long[])} for float32, in float: the same
      * scan, ties and NaN rule (float to double is exact, so every comparison comes out the same).
-     * NOTE: both walk {@link PoolWindow#maxWindows()}; the loops stay twins because Java has no
-     * generics over primitive arrays, so keep the two in step. Planes are split over {@link Parallel}'s threads.
+     * NOTE: both clip with {@link PoolWindow#maxWindow}; the loops stay twins because Java has no
+     * generics over primitive arrays, so keep the two in step. Planes are split over {@link Parallel}'s
+     * threads.
      */
     public static void maxPool2d(float[] in, int planes, PoolWindow g, float[] out, long[] indices) {
         int inPlane = g.inH() * g.inW();
         int outPlane = g.outH() * g.outW();
         boolean twoByTwo = g.kH() == 2 && g.kW() == 2 && g.sH() == 2 && g.sW() == 2 && g.pH() == 0 && g.pW() == 0
                 && g.dH() == 1 && g.dW() == 1 && 2 * g.outH() <= g.inH() && 2 * g.outW() <= g.inW();
-        int[] win = twoByTwo ? null : g.maxWindows();
         Parallel.forChunks(planes, Parallel.chunks(planes, 4), (from, to, chunk) -> {
             if (twoByTwo) {
                 maxPool2x2(in, from, to, g, out, indices);
                 return;
             }
+            int[] b = new int[4];
             for (int c = from; c < to; c++) {
                 int inOff = c * inPlane;
-                for (int k = 0, o = c * outPlane; k < win.length; k += PoolWindow.MAX_INTS, o++) {
-                    int idx = scanMax(in, inOff, g.inW(), win[k], win[k + 1], g.dH(), win[k + 2], win[k + 3], g.dW());
-                    out[o] = idx < 0 ? Float.NEGATIVE_INFINITY : in[inOff + idx];
-                    indices[o] = idx < 0 ? win[k] * g.inW() + win[k + 2] : idx;
+                int o = c * outPlane;
+                for (int oh = 0; oh < g.outH(); oh++) {
+                    for (int ow = 0; ow < g.outW(); ow++, o++) {
+                        g.maxWindow(oh, ow, b);
+                        int idx = scanMax(in, inOff, g.inW(), b[0], b[1], g.dH(), b[2], b[3], g.dW());
+                        out[o] = idx < 0 ? Float.NEGATIVE_INFINITY : in[inOff + idx];
+                        indices[o] = idx < 0 ? b[0] * g.inW() + b[2] : idx;
+                    }
                 }
             }
         });
@@ -297,28 +310,29 @@ public final class PoolKernels {
      * {@link #avgPool2d(double[], int, PoolWindow, boolean, Integer, double[], boolean)} for float32, in
      * float: the same window sums in the same order and the same divisors (a float sum or quotient
      * is exactly the double one rounded to float). Plane by plane, planes split over {@link Parallel}.
-     * NOTE: both walk {@link PoolWindow#avgWindows(boolean, Integer)}; the loops stay twins because
-     * Java has no generics over primitive arrays. The double kernel walks planes innermost; here each
-     * plane is walked whole, which keeps memory access sequential and gives every element the same
-     * additions in the same order.
+     * NOTE: both clip with {@link PoolWindow#avgWindow}; the loops stay twins because Java has no
+     * generics over primitive arrays. The double kernel walks planes innermost; here each plane is
+     * walked whole, which keeps memory access sequential and gives every element the same additions
+     * in the same order.
      */
     public static void avgPool2d(float[] in, int planes, PoolWindow g, boolean countIncludePad,
                                  Integer divisorOverride, float[] out) {
         int inPlane = g.inH() * g.inW();
         int outPlane = g.outH() * g.outW();
-        int[] win = g.avgWindows(countIncludePad, divisorOverride);
+        int[][] bounds = new int[outPlane][4];
+        int[] divs = g.avgWindows(countIncludePad, divisorOverride, bounds);
         Parallel.forChunks(planes, Parallel.chunks(planes, 4), (from, to, chunk) -> {
             for (int c = from; c < to; c++) {
                 int inOff = c * inPlane;
-                for (int q = 0, k = 0; q < outPlane; q++, k += PoolWindow.AVG_INTS) {
+                for (int q = 0; q < outPlane; q++) {
+                    int[] b = bounds[q];
                     float sum = 0f;
-                    for (int ih = win[k]; ih < win[k + 1]; ih++) {
-                        for (int iw = win[k + 2]; iw < win[k + 3]; iw++) {
+                    for (int ih = b[0]; ih < b[1]; ih++) {
+                        for (int iw = b[2]; iw < b[3]; iw++) {
                             sum += in[inOff + ih * g.inW() + iw];
                         }
                     }
-                    int div = win[k + 4];
-                    out[c * outPlane + q] = div == 0 ? 0f : sum / div;
+                    out[c * outPlane + q] = divs[q] == 0 ? 0f : sum / divs[q];
                 }
             }
         });
@@ -329,18 +343,19 @@ public final class PoolKernels {
                                          Integer divisorOverride, float[] gradIn) {
         int inPlane = g.inH() * g.inW();
         int outPlane = g.outH() * g.outW();
-        int[] win = g.avgWindows(countIncludePad, divisorOverride);
+        int[][] bounds = new int[outPlane][4];
+        int[] divs = g.avgWindows(countIncludePad, divisorOverride, bounds);
         Parallel.forChunks(planes, Parallel.chunks(planes, 4), (from, to, chunk) -> {
             for (int c = from; c < to; c++) {
                 int inOff = c * inPlane;
-                for (int q = 0, k = 0; q < outPlane; q++, k += PoolWindow.AVG_INTS) {
-                    int div = win[k + 4];
-                    if (div == 0) {
+                for (int q = 0; q < outPlane; q++) {
+                    if (divs[q] == 0) {
                         continue;
                     }
-                    float delta = gradOut[c * outPlane + q] / div;
-                    for (int ih = win[k]; ih < win[k + 1]; ih++) {
-                        for (int iw = win[k + 2]; iw < win[k + 3]; iw++) {
+                    int[] b = bounds[q];
+                    float delta = gradOut[c * outPlane + q] / divs[q];
+                    for (int ih = b[0]; ih < b[1]; ih++) {
+                        for (int iw = b[2]; iw < b[3]; iw++) {
                             gradIn[inOff + ih * g.inW() + iw] += delta;
                         }
                     }
