@@ -216,40 +216,51 @@ final class FastConv2dKernel implements Conv2dKernel {
 
     /**
      * col[(ci*kh + i)*kw + j][y*ow + x] = input value under kernel tap (i, j) of output (y, x), 0 in the padding.
-     * NOTE: the float twin of {@link PlainConv2dKernel#im2col}, over the same {@link ConvTaps}; Java has
-     * no generics over primitive arrays, and this one adds the copy and shifted-row fast paths. Keep
-     * the two in step.
+     * NOTE: the float twin of {@link PlainConv2dKernel#im2col} (both clip columns with
+     * {@link Geometry#firstCol}/{@link Geometry#endCol}); Java has no generics over primitive arrays,
+     * and this one adds the copy and shifted-row fast paths. Keep the two in step.
      */
     private static void im2col(Geometry g, float[] input, int b, int grp, float[] col) {
+        int cols = g.colCols();
+        int plane = g.h() * g.w();
         int ow = g.ow();
         int sw = g.strideW();
-        boolean shift = sameWidth(g);
-        for (ConvTaps t = new ConvTaps(g, b, grp); t.next(); ) {
-            if (shift) {
-                im2colRowShift(g, input, t, col);
-                continue;
-            }
-            int colOff = t.colOff;
-            int x0 = t.x0;
-            int x1 = t.x1;
-            Arrays.fill(col, colOff, colOff + t.y0 * ow, 0f);
-            Arrays.fill(col, colOff + t.y1 * ow, colOff + g.oh() * ow, 0f);
-            for (int y = t.y0; y < t.y1; y++) {
-                int dst = colOff + y * ow;
-                int src = t.inOff + (y * g.strideH() + t.dy) * g.w() + t.dx;
-                // NOTE: the zero margins are a column or two; loops beat Arrays.fill calls here
-                for (int x = 0; x < x0; x++) {
-                    col[dst + x] = 0f;
-                }
-                if (sw == 1) {
-                    System.arraycopy(input, src + x0, col, dst + x0, x1 - x0);
-                } else {
-                    for (int x = x0; x < x1; x++) {
-                        col[dst + x] = input[src + x * sw];
+        int row = 0;
+        for (int ci = 0; ci < g.cg(); ci++) {
+            int inOff = (b * g.c() + grp * g.cg() + ci) * plane;
+            for (int i = 0; i < g.kh(); i++) {
+                for (int j = 0; j < g.kw(); j++, row++) {
+                    int colOff = row * cols;
+                    int dx = j * g.dilationW() - g.padLeft();
+                    int x0 = g.firstCol(dx);
+                    int x1 = g.endCol(dx, x0);
+                    if (sameWidth(g)) {
+                        im2colRowShift(g, input, inOff, i * g.dilationH() - g.padTop(), dx, x0, x1, col, colOff);
+                        continue;
                     }
-                }
-                for (int x = x1; x < ow; x++) {
-                    col[dst + x] = 0f;
+                    for (int y = 0; y < g.oh(); y++) {
+                        int iy = y * g.strideH() - g.padTop() + i * g.dilationH();
+                        int dst = colOff + y * ow;
+                        if (iy < 0 || iy >= g.h()) {
+                            Arrays.fill(col, dst, dst + ow, 0f);
+                            continue;
+                        }
+                        int src = inOff + iy * g.w() + dx;
+                        // NOTE: the zero margins are a column or two; loops beat Arrays.fill calls here
+                        for (int x = 0; x < x0; x++) {
+                            col[dst + x] = 0f;
+                        }
+                        if (sw == 1) {
+                            System.arraycopy(input, src + x0, col, dst + x0, x1 - x0);
+                        } else {
+                            for (int x = x0; x < x1; x++) {
+                                col[dst + x] = input[src + x * sw];
+                            }
+                        }
+                        for (int x = x1; x < ow; x++) {
+                            col[dst + x] = 0f;
+                        }
+                    }
                 }
             }
         }
@@ -264,49 +275,53 @@ final class FastConv2dKernel implements Conv2dKernel {
         return g.strideH() == 1 && g.strideW() == 1 && g.ow() == g.w();
     }
 
-    /** The im2col row of tap {@code t} for {@link #sameWidth} geometries. */
-    private static void im2colRowShift(Geometry g, float[] input, ConvTaps t, float[] col) {
+    /** One im2col row (tap with row offset dy, column offset dx) for {@link #sameWidth} geometries. */
+    private static void im2colRowShift(Geometry g, float[] input, int inOff, int dy, int dx, int x0, int x1,
+                                       float[] col, int colOff) {
         int ow = g.ow();
         int oh = g.oh();
-        int colOff = t.colOff;
-        if (t.x1 <= t.x0 || t.y1 <= t.y0) {
+        int y0 = Math.max(0, Math.min(oh, -dy));
+        int y1 = Math.max(y0, Math.min(oh, g.h() - dy));
+        if (x1 <= x0 || y1 <= y0) {
             Arrays.fill(col, colOff, colOff + oh * ow, 0f);
             return;
         }
-        Arrays.fill(col, colOff, colOff + t.y0 * ow, 0f);
-        Arrays.fill(col, colOff + t.y1 * ow, colOff + oh * ow, 0f);
-        int qs = t.y0 * ow + t.x0;
-        int qe = (t.y1 - 1) * ow + t.x1;
+        Arrays.fill(col, colOff, colOff + y0 * ow, 0f);
+        Arrays.fill(col, colOff + y1 * ow, colOff + oh * ow, 0f);
+        int qs = y0 * ow + x0;
+        int qe = (y1 - 1) * ow + x1;
         // NOTE: ow == w, so input (y + dy, x + dx) sits at inOff + dy*w + dx + (y*ow + x) for every valid (y, x)
-        System.arraycopy(input, t.inOff + t.dy * ow + t.dx + qs, col, colOff + qs, qe - qs);
-        zeroMargins(col, t, ow);
+        System.arraycopy(input, inOff + dy * ow + dx + qs, col, colOff + qs, qe - qs);
+        zeroMargins(col, colOff, ow, y0, y1, x0, x1);
     }
 
     /** The adjoint of {@link #im2colRowShift}: one long add; the margins of col (scratch) are zeroed first. */
-    private static void col2imRowShift(Geometry g, float[] col, ConvTaps t, float[] gradIn) {
+    private static void col2imRowShift(Geometry g, float[] col, int colOff, int dy, int dx, int x0, int x1,
+                                       float[] gradIn, int inOff) {
         int ow = g.ow();
-        if (t.x1 <= t.x0 || t.y1 <= t.y0) {
+        int oh = g.oh();
+        int y0 = Math.max(0, Math.min(oh, -dy));
+        int y1 = Math.max(y0, Math.min(oh, g.h() - dy));
+        if (x1 <= x0 || y1 <= y0) {
             return;
         }
         // the wrapped margin entries then add 0 to neighbouring positions, which leaves their values as they are
-        zeroMargins(col, t, ow);
-        int qs = t.y0 * ow + t.x0;
-        int qe = (t.y1 - 1) * ow + t.x1;
-        int base = t.inOff + t.dy * ow + t.dx;
-        int colOff = t.colOff;
+        zeroMargins(col, colOff, ow, y0, y1, x0, x1);
+        int qs = y0 * ow + x0;
+        int qe = (y1 - 1) * ow + x1;
+        int base = inOff + dy * ow + dx;
         for (int q = qs; q < qe; q++) {
             gradIn[base + q] += col[colOff + q];
         }
     }
 
-    /** Zeroes columns [0, x0) and [x1, ow) of rows [y0, y1) of tap {@code t}'s im2col row. */
-    private static void zeroMargins(float[] col, ConvTaps t, int ow) {
-        for (int y = t.y0; y < t.y1; y++) {
-            int r = t.colOff + y * ow;
-            for (int x = 0; x < t.x0; x++) {
+    private static void zeroMargins(float[] col, int colOff, int ow, int y0, int y1, int x0, int x1) {
+        for (int y = y0; y < y1; y++) {
+            int r = colOff + y * ow;
+            for (int x = 0; x < x0; x++) {
                 col[r + x] = 0f;
             }
-            for (int x = t.x1; x < ow; x++) {
+            for (int x = x1; x < ow; x++) {
                 col[r + x] = 0f;
             }
         }
@@ -314,30 +329,43 @@ final class FastConv2dKernel implements Conv2dKernel {
 
     /**
      * The adjoint of {@link #im2col}: adds each column entry back into the input position it was read from.
-     * NOTE: the float twin of {@link PlainConv2dKernel#col2imAdd}, over the same {@link ConvTaps}.
+     * NOTE: the loop nest mirrors im2col on purpose (gather vs scatter-add); keep the two in step.
      */
     private static void col2imAdd(Geometry g, float[] col, int b, int grp, float[] gradIn) {
+        int cols = g.colCols();
+        int plane = g.h() * g.w();
         int ow = g.ow();
         int sw = g.strideW();
-        boolean shift = sameWidth(g);
-        for (ConvTaps t = new ConvTaps(g, b, grp); t.next(); ) {
-            if (shift) {
-                col2imRowShift(g, col, t, gradIn);
-                continue;
-            }
-            int x0 = t.x0;
-            int x1 = t.x1;
-            for (int y = t.y0; y < t.y1; y++) {
-                int src = t.colOff + y * ow;
-                int dst = t.inOff + (y * g.strideH() + t.dy) * g.w() + t.dx;
-                if (sw == 1) {
-                    // unit stride: a loop the JIT vectorises
-                    for (int x = x0; x < x1; x++) {
-                        gradIn[dst + x] += col[src + x];
+        int row = 0;
+        for (int ci = 0; ci < g.cg(); ci++) {
+            int inOff = (b * g.c() + grp * g.cg() + ci) * plane;
+            for (int i = 0; i < g.kh(); i++) {
+                for (int j = 0; j < g.kw(); j++, row++) {
+                    int colOff = row * cols;
+                    int dx = j * g.dilationW() - g.padLeft();
+                    int x0 = g.firstCol(dx);
+                    int x1 = g.endCol(dx, x0);
+                    if (sameWidth(g)) {
+                        col2imRowShift(g, col, colOff, i * g.dilationH() - g.padTop(), dx, x0, x1, gradIn, inOff);
+                        continue;
                     }
-                } else {
-                    for (int x = x0; x < x1; x++) {
-                        gradIn[dst + x * sw] += col[src + x];
+                    for (int y = 0; y < g.oh(); y++) {
+                        int iy = y * g.strideH() - g.padTop() + i * g.dilationH();
+                        if (iy < 0 || iy >= g.h()) {
+                            continue;
+                        }
+                        int src = colOff + y * ow;
+                        int dst = inOff + iy * g.w() + dx;
+                        if (sw == 1) {
+                            // unit stride: a loop the JIT vectorises
+                            for (int x = x0; x < x1; x++) {
+                                gradIn[dst + x] += col[src + x];
+                            }
+                        } else {
+                            for (int x = x0; x < x1; x++) {
+                                gradIn[dst + x * sw] += col[src + x];
+                            }
+                        }
                     }
                 }
             }

@@ -90,37 +90,75 @@ final class PlainConv2dKernel implements Conv2dKernel {
     }
 
     /**
-     * col[(ci*kh + i)*kw + j][y*ow + x] = input value under kernel tap (i, j) of output (y, x), 0 in the
-     * padding: each tap's row is zeroed, then its in-bounds outputs ({@link ConvTaps}) are gathered.
-     * NOTE: FastConv2dKernel has the float twin; Java has no generics over primitive arrays, so the
-     * gather is written once per type over the same {@link ConvTaps}. Keep the two in step.
+     * col[(ci*kh + i)*kw + j][y*ow + x] = input value under kernel tap (i, j) of output (y, x), 0 in the padding.
+     * NOTE: FastConv2dKernel has the float twin; Java has no generics over primitive arrays. Keep the two in step.
      */
     static void im2col(Geometry g, double[] input, int b, int grp, double[] col) {
+        int cols = g.colCols();
+        int plane = g.h() * g.w();
         int ow = g.ow();
-        for (ConvTaps t = new ConvTaps(g, b, grp); t.next(); ) {
-            Arrays.fill(col, t.colOff, t.colOff + g.colCols(), 0.0);
-            for (int y = t.y0; y < t.y1; y++) {
-                int dst = t.colOff + y * ow;
-                int src = t.inOff + (y * g.strideH() + t.dy) * g.w() + t.dx;
-                for (int x = t.x0; x < t.x1; x++) {
-                    col[dst + x] = input[src + x * g.strideW()];
+        int sw = g.strideW();
+        int row = 0;
+        for (int ci = 0; ci < g.cg(); ci++) {
+            int inOff = (b * g.c() + grp * g.cg() + ci) * plane;
+            for (int i = 0; i < g.kh(); i++) {
+                for (int j = 0; j < g.kw(); j++, row++) {
+                    int colOff = row * cols;
+                    int dx = j * g.dilationW() - g.padLeft();
+                    int x0 = g.firstCol(dx);
+                    int x1 = g.endCol(dx, x0);
+                    for (int y = 0; y < g.oh(); y++) {
+                        int iy = y * g.strideH() - g.padTop() + i * g.dilationH();
+                        int dst = colOff + y * ow;
+                        if (iy < 0 || iy >= g.h()) {
+                            Arrays.fill(col, dst, dst + ow, 0.0);
+                            continue;
+                        }
+                        int src = inOff + iy * g.w() + dx;
+                        for (int x = 0; x < x0; x++) {
+                            col[dst + x] = 0.0;
+                        }
+                        for (int x = x0; x < x1; x++) {
+                            col[dst + x] = input[src + x * sw];
+                        }
+                        for (int x = x1; x < ow; x++) {
+                            col[dst + x] = 0.0;
+                        }
+                    }
                 }
             }
         }
     }
 
     /**
-     * The adjoint of {@link #im2col}: adds each column entry back into the input position it was read
-     * from (entries of padding positions are dropped).
+     * The adjoint of {@link #im2col}: adds each column entry back into the input position it was read from.
+     * NOTE: the loop nest mirrors im2col on purpose (gather vs scatter-add); keep the two in step.
      */
     static void col2imAdd(Geometry g, double[] col, int b, int grp, double[] gradIn) {
+        int cols = g.colCols();
+        int plane = g.h() * g.w();
         int ow = g.ow();
-        for (ConvTaps t = new ConvTaps(g, b, grp); t.next(); ) {
-            for (int y = t.y0; y < t.y1; y++) {
-                int src = t.colOff + y * ow;
-                int dst = t.inOff + (y * g.strideH() + t.dy) * g.w() + t.dx;
-                for (int x = t.x0; x < t.x1; x++) {
-                    gradIn[dst + x * g.strideW()] += col[src + x];
+        int sw = g.strideW();
+        int row = 0;
+        for (int ci = 0; ci < g.cg(); ci++) {
+            int inOff = (b * g.c() + grp * g.cg() + ci) * plane;
+            for (int i = 0; i < g.kh(); i++) {
+                for (int j = 0; j < g.kw(); j++, row++) {
+                    int colOff = row * cols;
+                    int dx = j * g.dilationW() - g.padLeft();
+                    int x0 = g.firstCol(dx);
+                    int x1 = g.endCol(dx, x0);
+                    for (int y = 0; y < g.oh(); y++) {
+                        int iy = y * g.strideH() - g.padTop() + i * g.dilationH();
+                        if (iy < 0 || iy >= g.h()) {
+                            continue;
+                        }
+                        int src = colOff + y * ow;
+                        int dst = inOff + iy * g.w() + dx;
+                        for (int x = x0; x < x1; x++) {
+                            gradIn[dst + x * sw] += col[src + x];
+                        }
+                    }
                 }
             }
         }
