@@ -34,6 +34,7 @@ final class TorchTraining implements AutoCloseable {
     private final NDArray[] buffers;
     private final float lr;
     private final float momentum;
+    private long updateNanos;
 
     /**
      * Copies {@code initial} (the default model's parameters in {@link DefaultModelWeights#shapes()}
@@ -68,6 +69,7 @@ final class TorchTraining implements AutoCloseable {
             }
             // NOTE: the collector restored libtorch's grad mode to off (DJL's engine starts with it off):
             // the in-place updates below run as under torch.no_grad()
+            long t0 = System.nanoTime();
             for (int i = 0; i < params.length; i++) {
                 try (NDArray g = params[i].getGradient()) {
                     if (buffers[i] == null) {
@@ -80,8 +82,14 @@ final class TorchTraining implements AutoCloseable {
                     params[i].subi(delta);
                 }
             }
+            updateNanos += System.nanoTime() - t0;
             return loss.getFloat();
         }
+    }
+
+    /** Seconds spent in the SGD updates so far. */
+    double updateSeconds() {
+        return updateNanos / 1e9;
     }
 
     /**
