@@ -26,7 +26,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <p>Run it with {@code mvn -B -q -pl poolact-bench -am verify -Pbench -DskipTests}, which sets
  * GLIBC_TUNABLES (see runtimes.md), OMP_WAIT_POLICY=PASSIVE (libtorch's best on a shared machine),
  * {@code --add-modules jdk.incubator.vector} and 2 threads on both sides; add
- * {@code -Dbench.args=interleaved}, {@code -Dbench.args=epoch}, {@code -Dbench.args=mnist-epoch} or {@code -Dbench.args=full}, {@code -Dbench.threads=1}.
+ * {@code -Dbench.args=interleaved}, {@code -Dbench.args=epoch}, {@code -Dbench.args=mnist-epoch} or
+ * {@code -Dbench.args=full}, {@code -Dbench.threads=1}.
  */
 public final class BenchMain {
     private BenchMain() {

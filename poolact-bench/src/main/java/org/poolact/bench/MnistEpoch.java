@@ -1,6 +1,8 @@
 package org.poolact.bench;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,10 +59,12 @@ final class MnistEpoch {
      * @param losses       the loss of every step
      * @param testLoss     mean test cross-entropy
      * @param testAccuracy fraction of the test set correct
+     * @param cpu          CPU seconds the whole process used during the training loop (all threads,
+     *                     the JVM's included), and of those the garbage collectors' wall seconds
      * @param load         the 1-minute load average before and after the run
      */
     private record Run(double trainSeconds, double stepSeconds, double evalSeconds, double[] losses, double testLoss,
-                       double testAccuracy, double[] load) {
+                       double testAccuracy, double[] cpu, double[] load) {
         double meanLoss() {
             return Arrays.stream(losses).average().orElse(Double.NaN);
         }
@@ -123,6 +127,7 @@ final class MnistEpoch {
         DataLoader loader = trainLoader();
         double[] losses = new double[loader.numBatches()];
         model.net().train();
+        double[] cpu0 = cpu();
         long t0 = System.nanoTime();
         long update = 0;
         int b = 0;
@@ -136,9 +141,11 @@ final class MnistEpoch {
             losses[b++] = loss.item();
         }
         long t1 = System.nanoTime();
+        double[] cpu1 = cpu();
         Evaluation.Result r = Evaluation.evaluate(model, testLoader());
         long t2 = System.nanoTime();
-        return new Run((t1 - t0) / 1e9, update / 1e9, (t2 - t1) / 1e9, losses, r.loss(), r.accuracy(), new double[] {load0, load()});
+        return new Run((t1 - t0) / 1e9, update / 1e9, (t2 - t1) / 1e9, losses, r.loss(), r.accuracy(),
+                minus(cpu1, cpu0), new double[] {load0, load()});
     }
 
     /** The libtorch epoch from the same initial weights over the same batches. */
@@ -148,15 +155,18 @@ final class MnistEpoch {
         try (TorchTraining torch = new TorchTraining(initial, config.lr(), config.momentum())) {
             DataLoader loader = trainLoader();
             double[] losses = new double[loader.numBatches()];
+            double[] cpu0 = cpu();
             long t0 = System.nanoTime();
             int b = 0;
             for (Batch batch : loader) {
                 losses[b++] = torch.step(batch);
             }
             long t1 = System.nanoTime();
+            double[] cpu1 = cpu();
             double[] eval = torch.evaluate(testLoader());
             long t2 = System.nanoTime();
-            return new Run((t1 - t0) / 1e9, torch.updateSeconds(), (t2 - t1) / 1e9, losses, eval[0], eval[1], new double[] {load0, load()});
+            return new Run((t1 - t0) / 1e9, torch.updateSeconds(), (t2 - t1) / 1e9, losses, eval[0], eval[1],
+                    minus(cpu1, cpu0), new double[] {load0, load()});
         }
     }
 
@@ -206,10 +216,26 @@ final class MnistEpoch {
     }
 
     private static void print(int round, String engine, Run r) {
-        System.out.printf("round %d %-8s: epoch %6.2f s (SGD updates %.2f s), eval %5.2f s, test accuracy %.2f%%, test loss %.4f, "
-                        + "last step loss %.4f, mean train loss %.4f (load %.2f -> %.2f)%n", round, engine,
-                r.trainSeconds(), r.stepSeconds(), r.evalSeconds(), 100 * r.testAccuracy(), r.testLoss(),
+        System.out.printf("round %d %-8s: epoch %6.2f s (SGD updates %.2f s; process CPU %.1f s, GC %.2f s), "
+                        + "eval %5.2f s, test accuracy %.2f%%, test loss %.4f, last step loss %.4f, mean train loss %.4f "
+                        + "(load %.2f -> %.2f)%n", round, engine, r.trainSeconds(), r.stepSeconds(), r.cpu()[0],
+                r.cpu()[1], r.evalSeconds(), 100 * r.testAccuracy(), r.testLoss(),
                 r.losses()[r.losses().length - 1], r.meanLoss(), r.load()[0], r.load()[1]);
+    }
+
+    /** CPU seconds of this process so far (NaN where the JVM cannot tell) and the garbage collectors' seconds. */
+    private static double[] cpu() {
+        double gc = 0;
+        for (GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
+            gc += Math.max(0, b.getCollectionTime()) / 1e3;
+        }
+        double process = ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() / 1e9 : Double.NaN;
+        return new double[] {process, gc};
+    }
+
+    private static double[] minus(double[] a, double[] b) {
+        return new double[] {a[0] - b[0], a[1] - b[1]};
     }
 
     /** The 1-minute load average from /proc/loadavg, NaN where there is none. */

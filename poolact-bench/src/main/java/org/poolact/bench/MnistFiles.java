@@ -43,6 +43,7 @@ final class MnistFiles {
 
     /** MNIST's four files from the first candidate that has all of them with the right sizes. */
     static Optional<IdxFiles> find() {
-        return candidates().stream().map(d -> DataSets.files(DataSetId.MNIST, d)).filter(IdxFiles::complete).findFirst();
+        return candidates().stream().map(d -> DataSets.files(DataSetId.MNIST, d)).filter(IdxFiles::complete)
+                .findFirst();
     }
 }
