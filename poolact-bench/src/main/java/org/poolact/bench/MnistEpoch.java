@@ -103,6 +103,7 @@ final class MnistEpoch {
         System.out.printf("data loading alone (shuffle, bytes to normalised floats), %d batches: %.2f s; included in "
                 + "both sides' epoch%n", batches, (System.nanoTime() - l0) / 1e9);
         List<Double> ratios = new ArrayList<>();
+        List<Double> cpuRatios = new ArrayList<>();
         for (int r = 1; r <= rounds; r++) {
             Run p = poolact();
             print(r, "poolact", p);
@@ -111,11 +112,16 @@ final class MnistEpoch {
             crossCheck(p, t);
             double ratio = p.trainSeconds() / t.trainSeconds();
             ratios.add(ratio);
-            System.out.printf("round %d: epoch ratio poolact/libtorch %.2f (eval %.2f)%n", r, ratio,
-                    p.evalSeconds() / t.evalSeconds());
+            cpuRatios.add(p.cpu()[0] / t.cpu()[0]);
+            System.out.printf("round %d: epoch ratio poolact/libtorch %.2f (process CPU seconds %.2f; eval %.2f)%n", r,
+                    ratio, p.cpu()[0] / t.cpu()[0], p.evalSeconds() / t.evalSeconds());
         }
-        System.out.printf("%nMNIST epoch ratio poolact/libtorch per round: %s%n",
-                ratios.stream().map(v -> String.format("%.2f", v)).toList());
+        System.out.printf("%nMNIST epoch ratio poolact/libtorch per round: %s (process CPU seconds: %s)%n",
+                format(ratios), format(cpuRatios));
+    }
+
+    private static List<String> format(List<Double> values) {
+        return values.stream().map(v -> String.format("%.2f", v)).toList();
     }
 
     /** The poolact epoch: the calls {@link Trainer#run()} makes for one epoch, without listeners or checkpoints. */
