@@ -21,7 +21,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * on a machine shared with other jobs this exposes both sides to the same load; or {@code epoch [steps]}:
  * 938 steps of each, timed end to end (warm-up included). Before timing, one step
  * of each is run from the same weights and their losses and first-conv weight gradients compared.
- * {@code mnist-epoch [rounds]} is a real training epoch on MNIST instead ({@link MnistEpoch}).
+ * {@code mnist-epoch [rounds]} is a real training epoch on MNIST instead ({@link MnistEpoch});
+ * {@code mnist-poolact [epochs]} runs only poolact's side of it (for profiling); {@code kernels [reps]}
+ * times each fast kernel call of one training step ({@link org.poolact.kernels.KernelTimings}).
  *
  * <p>Run it with {@code mvn -B -q -pl poolact-bench -am verify -Pbench -DskipTests}, which sets
  * GLIBC_TUNABLES (see runtimes.md), OMP_WAIT_POLICY=PASSIVE (libtorch's best on a shared machine),
@@ -47,6 +49,14 @@ public final class BenchMain {
                 + " availableProcessors=" + Runtime.getRuntime().availableProcessors());
         if (args.length > 0 && args[0].equals("mnist-epoch")) {
             MnistEpoch.run(args.length > 1 ? Integer.parseInt(args[1]) : 2);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("kernels")) {
+            org.poolact.kernels.KernelTimings.run(args.length > 1 ? Integer.parseInt(args[1]) : 50);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("mnist-poolact")) {
+            MnistEpoch.runPoolactOnly(args.length > 1 ? Integer.parseInt(args[1]) : 2);
             return;
         }
         crossCheck();

@@ -90,6 +90,20 @@ final class MnistEpoch {
         new MnistEpoch(files.loadTrain(), files.loadTest()).rounds(rounds);
     }
 
+    /**
+     * {@code mnist-poolact [epochs]}: poolact's epoch alone, {@code epochs} times (default 2), for
+     * profiling (e.g. with JFR) and quick before/after timings without the libtorch side.
+     */
+    static void runPoolactOnly(int epochs) throws IOException {
+        Locale.setDefault(Locale.ROOT);
+        IdxFiles files = MnistFiles.find().orElseThrow(() -> new IllegalStateException(
+                "mnist-poolact: MNIST not found in " + MnistFiles.candidates()));
+        MnistEpoch m = new MnistEpoch(files.loadTrain(), files.loadTest());
+        for (int r = 1; r <= epochs; r++) {
+            print(r, "poolact", m.poolact());
+        }
+    }
+
     private void rounds(int rounds) {
         checkDefaultModel();
         System.out.printf("model %s, batch %d, SGD lr %s momentum %s, %d train / %d test images, %d steps%n",

@@ -49,14 +49,30 @@ final class VectorFloatGemm implements FloatGemm {
         for (int p0 = 0; p0 < k; p0 += KC) {
             int kn = Math.min(KC, k - p0);
             boolean add = accumulate || p0 > 0;
-            packA(m, kn, a, aOff + p0 * aCol, aRow, aCol, ap);
+            int aBlock = aOff + p0 * aCol;
+            int fullPanels = m / MR;
+            if (fullPanels < mPanels) {
+                // only the last, partial panel of rows is packed (zero-padded); full panels are read in place
+                packA(m - fullPanels * MR, kn, a, aBlock + fullPanels * MR * aRow, aRow, aCol, ap);
+            }
             for (int jp = 0; jp < nPanels; jp++) {
                 int j0 = jp * NR;
                 int jn = Math.min(NR, n - j0);
                 packB(kn, jn, b, bOff + p0 * bRow + j0 * bCol, bRow, bCol, bp);
                 for (int ip = 0; ip < mPanels; ip++) {
                     int i0 = ip * MR;
-                    kernel(kn, ap, ip * kn * MR, bp, c, cOff + i0 * ldc + j0, ldc, Math.min(MR, m - i0), jn, add, tmp);
+                    boolean packed = ip == fullPanels;
+                    int ao = packed ? 0 : aBlock + i0 * aRow;
+                    int ar = packed ? 1 : aRow;
+                    int ac = packed ? MR : aCol;
+                    float[] as = packed ? ap : a;
+                    int co = cOff + i0 * ldc + j0;
+                    int mn = Math.min(MR, m - i0);
+                    if (jn <= L) {
+                        kernelHalf(kn, as, ao, ar, ac, bp, c, co, ldc, mn, jn, add, tmp);
+                    } else {
+                        kernel(kn, as, ao, ar, ac, bp, c, co, ldc, mn, jn, add, tmp);
+                    }
                 }
             }
         }
@@ -152,8 +168,17 @@ final class VectorFloatGemm implements FloatGemm {
         }
     }
 
-    private static void kernel(int kn, float[] ap, int ao, float[] bp, float[] c, int co, int ldc, int mn, int jn,
-                               boolean add, float[] tmp) {
+    /**
+     * The MR x NR tile of C at {@code co}: an FMA chain over the kn steps of the block per entry. A(r, pp)
+     * is {@code a[ao + r * ar + pp * ac]} (in place, or a packed panel: ar = 1, ac = MR); B is the
+     * packed panel bp.
+     */
+    private static void kernel(int kn, float[] a, int ao, int ar, int ac, float[] bp, float[] c, int co, int ldc,
+                               int mn, int jn, boolean add, float[] tmp) {
+        int a0 = ao;
+        int a1 = ao + ar;
+        int a2 = a1 + ar;
+        int a3 = a2 + ar;
         FloatVector c00 = FloatVector.zero(S);
         FloatVector c01 = c00;
         FloatVector c10 = c00;
@@ -163,19 +188,19 @@ final class VectorFloatGemm implements FloatGemm {
         FloatVector c30 = c00;
         FloatVector c31 = c00;
         int bo = 0;
-        for (int pp = 0; pp < kn; pp++, ao += MR, bo += NR) {
+        for (int pp = 0; pp < kn; pp++, a0 += ac, a1 += ac, a2 += ac, a3 += ac, bo += NR) {
             FloatVector b0 = FloatVector.fromArray(S, bp, bo);
             FloatVector b1 = FloatVector.fromArray(S, bp, bo + L);
-            FloatVector av = FloatVector.broadcast(S, ap[ao]);
+            FloatVector av = FloatVector.broadcast(S, a[a0]);
             c00 = av.fma(b0, c00);
             c01 = av.fma(b1, c01);
-            av = FloatVector.broadcast(S, ap[ao + 1]);
+            av = FloatVector.broadcast(S, a[a1]);
             c10 = av.fma(b0, c10);
             c11 = av.fma(b1, c11);
-            av = FloatVector.broadcast(S, ap[ao + 2]);
+            av = FloatVector.broadcast(S, a[a2]);
             c20 = av.fma(b0, c20);
             c21 = av.fma(b1, c21);
-            av = FloatVector.broadcast(S, ap[ao + 3]);
+            av = FloatVector.broadcast(S, a[a3]);
             c30 = av.fma(b0, c30);
             c31 = av.fma(b1, c31);
         }
@@ -198,6 +223,40 @@ final class VectorFloatGemm implements FloatGemm {
         c21.intoArray(tmp, 2 * NR + L);
         c30.intoArray(tmp, 3 * NR);
         c31.intoArray(tmp, 3 * NR + L);
+        storeTile(c, co, ldc, mn, jn, add, tmp);
+    }
+
+    /**
+     * {@link #kernel} for a last panel of at most L columns (jn <= L): one vector of B per step, so
+     * a narrow edge (e.g. 4 of n = 196) costs half the FMAs of a full NR panel; the same chains.
+     */
+    private static void kernelHalf(int kn, float[] a, int ao, int ar, int ac, float[] bp, float[] c, int co, int ldc,
+                                   int mn, int jn, boolean add, float[] tmp) {
+        int a0 = ao;
+        int a1 = ao + ar;
+        int a2 = a1 + ar;
+        int a3 = a2 + ar;
+        FloatVector c0 = FloatVector.zero(S);
+        FloatVector c1 = c0;
+        FloatVector c2 = c0;
+        FloatVector c3 = c0;
+        int bo = 0;
+        for (int pp = 0; pp < kn; pp++, a0 += ac, a1 += ac, a2 += ac, a3 += ac, bo += NR) {
+            FloatVector b0 = FloatVector.fromArray(S, bp, bo);
+            c0 = FloatVector.broadcast(S, a[a0]).fma(b0, c0);
+            c1 = FloatVector.broadcast(S, a[a1]).fma(b0, c1);
+            c2 = FloatVector.broadcast(S, a[a2]).fma(b0, c2);
+            c3 = FloatVector.broadcast(S, a[a3]).fma(b0, c3);
+        }
+        c0.intoArray(tmp, 0);
+        c1.intoArray(tmp, NR);
+        c2.intoArray(tmp, 2 * NR);
+        c3.intoArray(tmp, 3 * NR);
+        storeTile(c, co, ldc, mn, jn, add, tmp);
+    }
+
+    /** Rows [0, mn) and columns [0, jn) of the tile in tmp (row stride NR) into C. */
+    private static void storeTile(float[] c, int co, int ldc, int mn, int jn, boolean add, float[] tmp) {
         for (int r = 0; r < mn; r++) {
             for (int jj = 0; jj < jn; jj++) {
                 int d = co + r * ldc + jj;
