@@ -309,10 +309,7 @@ final class FastConv2dKernel implements Conv2dKernel {
         zeroMargins(col, colOff, ow, y0, y1, x0, x1);
         int qs = y0 * ow + x0;
         int qe = (y1 - 1) * ow + x1;
-        int base = inOff + dy * ow + dx;
-        for (int q = qs; q < qe; q++) {
-            gradIn[base + q] += col[colOff + q];
-        }
+        FloatArrays.fast().addInto(gradIn, inOff + dy * ow + dx + qs, col, colOff + qs, qe - qs);
     }
 
     /**
@@ -364,10 +361,7 @@ final class FastConv2dKernel implements Conv2dKernel {
                         int src = colOff + y * ow;
                         int dst = inOff + iy * g.w() + dx;
                         if (sw == 1) {
-                            // unit stride: a loop the JIT vectorises
-                            for (int x = x0; x < x1; x++) {
-                                gradIn[dst + x] += col[src + x];
-                            }
+                            FloatArrays.fast().addInto(gradIn, dst + x0, col, src + x0, x1 - x0);
                         } else {
                             for (int x = x0; x < x1; x++) {
                                 gradIn[dst + x * sw] += col[src + x];
