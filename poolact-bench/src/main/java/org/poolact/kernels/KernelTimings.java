@@ -44,6 +44,18 @@ public final class KernelTimings {
         float[] gc = new float[64 * 192];
         time("gemm 64x192x288 (NN)", reps, () -> FloatGemm.fast().gemm(64, 192, 288, ga, 0, 288, 1, gb, 0, 192, 1, gc, 0,
                 192, false));
+        time("gemm 64x192x256 (NN)", reps, () -> FloatGemm.fast().gemm(64, 192, 256, ga, 0, 288, 1, gb, 0, 192, 1, gc, 0,
+                192, false));
+        float[] fx = random(r, 64 * 3136);
+        float[] fw = random(r, 128 * 3136);
+        float[] fg = random(r, 64 * 128);
+        FloatGemm fast = FloatGemm.fast();
+        time("fc1 forward x W^T", reps, () -> fast.gemmParallel(false, true, 64, 128, 3136, fx, 0, fw, 0,
+                new float[64 * 128], 0, false));
+        time("fc1 grad input g W", reps, () -> fast.gemmParallel(false, false, 64, 3136, 128, fg, 0, fw, 0,
+                new float[64 * 3136], 0, false));
+        time("fc1 grad weight g^T x", reps, () -> fast.gemmParallel(true, false, 128, 3136, 64, fg, 0, fx, 0,
+                new float[128 * 3136], 0, false));
         time("conv1 forward", reps, () -> k.forward(c1, x1, w1, b1));
         time("conv1 backwardWeight", reps, () -> k.backwardWeight(c1, g1, x1));
         time("conv1 backwardBias", reps, () -> k.backwardBias(c1, g1));

@@ -152,6 +152,14 @@ final class VectorFloatGemm implements FloatGemm {
             }
             return;
         }
+        if (bCol == 1 && jn == NR) {
+            // a full panel of row-major B: two vectors per k step (an arraycopy call per 32 floats cost more)
+            for (int pp = 0, src = off, dst = 0; pp < kn; pp++, src += bRow, dst += NR) {
+                FloatVector.fromArray(S, b, src).intoArray(bp, dst);
+                FloatVector.fromArray(S, b, src + L).intoArray(bp, dst + L);
+            }
+            return;
+        }
         for (int pp = 0; pp < kn; pp++) {
             int src = off + pp * bRow;
             int dst = pp * NR;
