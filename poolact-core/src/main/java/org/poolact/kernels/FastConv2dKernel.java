@@ -170,48 +170,18 @@ final class FastConv2dKernel implements Conv2dKernel {
             return PlainConv2dKernel.INSTANCE.backwardBias(g, gradOut);
         }
         int cols = g.colCols();
+        FloatArrays arrays = FloatArrays.fast();
         float[] gradB = new float[g.outC()];
         Parallel.forChunks(g.outC(), Parallel.chunks(g.outC(), 8), (from, to, chunk) -> {
             for (int o = from; o < to; o++) {
                 double s = 0;
                 for (int b = 0; b < g.n(); b++) {
-                    s += sum(gradOut, (b * g.outC() + o) * cols, cols);
+                    s += arrays.sum8(gradOut, (b * g.outC() + o) * cols, cols);
                 }
                 gradB[o] = (float) s;
             }
         });
         return gradB;
-    }
-
-    /**
-     * a[off] + ... + a[off + len - 1]: eight float partial sums (independent chains, for speed; each
-     * holds at most len / 8 terms), added in double.
-     */
-    private static double sum(float[] a, int off, int len) {
-        float s0 = 0;
-        float s1 = 0;
-        float s2 = 0;
-        float s3 = 0;
-        float s4 = 0;
-        float s5 = 0;
-        float s6 = 0;
-        float s7 = 0;
-        int i = 0;
-        for (; i + 7 < len; i += 8) {
-            s0 += a[off + i];
-            s1 += a[off + i + 1];
-            s2 += a[off + i + 2];
-            s3 += a[off + i + 3];
-            s4 += a[off + i + 4];
-            s5 += a[off + i + 5];
-            s6 += a[off + i + 6];
-            s7 += a[off + i + 7];
-        }
-        double s = ((double) s0 + s1) + ((double) s2 + s3) + ((double) s4 + s5) + ((double) s6 + s7);
-        for (; i < len; i++) {
-            s += a[off + i];
-        }
-        return s;
     }
 
     /**
