@@ -1,12 +1,15 @@
 package org.poolact.nn.functional;
 
+import java.util.Optional;
 import java.util.function.DoubleUnaryOperator;
 
 import org.poolact.autograd.Autograd;
+import org.poolact.kernels.FloatActivationKernel;
 import org.poolact.kernels.Pointwise;
 import org.poolact.kernels.Pointwise.DoubleGrad;
 import org.poolact.kernels.Pointwise.FloatGrad;
 import org.poolact.kernels.Pointwise.FloatUnary;
+import org.poolact.kernels.SmoothActivations;
 import org.poolact.kernels.SpecialMath;
 import org.poolact.tensor.DType;
 import org.poolact.tensor.Tensor;
@@ -21,7 +24,10 @@ import org.poolact.tensor.Tensor;
  * hardsigmoid, the linear branch of elu) run the same float32 operations as libtorch, so they give
  * the same bits. Transcendental ones are evaluated in double with {@link StrictMath} and rounded
  * once, so they are within an ulp of libtorch (whose own vectorised and scalar paths differ by as
- * much) and identical on every JVM.
+ * much) and identical on every JVM. In float32, gelu, silu and sigmoid instead run the kernels of
+ * {@link SmoothActivations} (double polynomials rounded once: the same bits except within about
+ * 1e-13 of a rounding midpoint, and many times faster); {@code -Dpoolact.kernels=plain} keeps the
+ * reference formulas.
  */
 public final class ScalarActivation {
     private static final double SQRT1_2 = 0.7071067811865476;
@@ -77,6 +83,21 @@ public final class ScalarActivation {
     private static ScalarActivation inDouble(String gradFnName, DoubleUnaryOperator f, DoubleGrad d) {
         return new ScalarActivation(gradFnName, x -> (float) f.applyAsDouble(x), f,
                 (g, x, y) -> (float) d.apply(g, x, y), d);
+    }
+
+    /**
+     * This activation with its float32 path replaced by {@code kernel} (element and whole-array forms,
+     * the same bits), or itself when the kernel is absent (the reference was selected).
+     */
+    private ScalarActivation withFloatKernel(Optional<FloatActivationKernel> kernel) {
+        if (kernel.isEmpty()) {
+            return this;
+        }
+        FloatActivationKernel k = kernel.get();
+        ScalarActivation a = new ScalarActivation(gradFnName, k::forward, f64, k::backward, d64);
+        a.bulk32 = k::forward;
+        a.bulkGrad32 = k::backward;
+        return a;
     }
 
     /** The grad_fn name PyTorch 2.7 records for this activation, e.g. {@code ReluBackward0}. */
@@ -227,11 +248,12 @@ public final class ScalarActivation {
                         double t = StrictMath.tanh(SQRT_2_OVER_PI * (x + GELU_KAPPA * x * x * x));
                         double right = 0.5 * x * (1 - t * t) * SQRT_2_OVER_PI * (1 + 3 * GELU_KAPPA * x * x);
                         return g * (0.5 * (1 + t) + right);
-                    });
+                    }).withFloatKernel(SmoothActivations.geluTanh());
         }
         return inDouble("GeluBackward0",
                 x -> x * 0.5 * SpecialMath.erfc(-x * SQRT1_2),
-                (g, x, y) -> g * (0.5 * SpecialMath.erfc(-x * SQRT1_2) + x * INV_SQRT_2PI * StrictMath.exp(-0.5 * x * x)));
+                (g, x, y) -> g * (0.5 * SpecialMath.erfc(-x * SQRT1_2) + x * INV_SQRT_2PI * StrictMath.exp(-0.5 * x * x)))
+                .withFloatKernel(SmoothActivations.gelu());
     }
 
     private static double sigmoidOf(double x) {
@@ -245,7 +267,7 @@ public final class ScalarActivation {
                 (g, x, y) -> {
                     double s = sigmoidOf(x);
                     return g * s * (1 + x * (1 - s));
-                });
+                }).withFloatKernel(SmoothActivations.silu());
     }
 
     /** mish(x) = x * tanh(log1p(exp(x))) (no softplus threshold). grad_fn MishBackward0. */
@@ -261,7 +283,8 @@ public final class ScalarActivation {
 
     /** sigmoid(x) = 1 / (1 + exp(-x)); backward from the result: g * (1 - y) * y. grad_fn SigmoidBackward0. */
     public static ScalarActivation sigmoid() {
-        return inDouble("SigmoidBackward0", ScalarActivation::sigmoidOf, (g, x, y) -> g * (1 - y) * y);
+        return inDouble("SigmoidBackward0", ScalarActivation::sigmoidOf, (g, x, y) -> g * (1 - y) * y)
+                .withFloatKernel(SmoothActivations.sigmoid());
     }
 
     /** tanh; backward from the result: g * (1 - y^2). grad_fn TanhBackward0. */

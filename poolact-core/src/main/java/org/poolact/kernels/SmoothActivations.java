@@ -1,0 +1,305 @@
+package org.poolact.kernels;
+
+import java.util.Optional;
+
+/**
+ * Fast float32 kernels of the smooth activations (gelu exact and tanh, silu, sigmoid): each element
+ * is widened to double, evaluated with short polynomials built only from +, *, / and fused
+ * multiply-adds (no library exp or erf), and rounded once to float. The double-precision result is
+ * within about 1e-13 relative of the true value, so the float32 result is the correctly rounded one
+ * except where the true value lies within that distance of a rounding midpoint (then it can be one
+ * ulp off): in practice the same bits as the double reference formulas of {@code ScalarActivation},
+ * monotone wherever the function is, and far inside the tolerance against libtorch (whose own
+ * vectorised float erf is an approximation of about 1e-7).
+ *
+ * <p>The scalar forms here and the Vector API loops of {@link VectorSmoothActivations} run the same
+ * operations in the same order (every multiply-add an FMA), so they give identical bits; the Vector
+ * API is used only when {@link VectorApi} allows it. Large arrays are split over {@link Parallel}
+ * (each element is independent, so the split never changes a result).
+ *
+ * <p>{@code -Dpoolact.kernels=plain} makes the factories return empty, and the ops keep their
+ * reference path (double formulas with {@link StrictMath} and {@link SpecialMath}).
+ */
+public final class SmoothActivations {
+    /** Elements per chunk below which a loop stays on the calling thread. */
+    private static final int PARALLEL_GRAIN = 1 << 14;
+
+    static final double SQRT1_2 = 0.7071067811865476;
+    static final double INV_SQRT_2PI = 0.3989422804014327;
+    static final double SQRT_2_OVER_PI = 0.7978845608028654;
+    static final double GELU_KAPPA = 0.044715;
+    /** 2 * sqrt(2/pi), the factor of gelu(tanh)'s backward written with sigmoid(2u). */
+    static final double TWO_SQRT_2_OVER_PI = 2 * SQRT_2_OVER_PI;
+    static final double THREE_KAPPA = 3 * GELU_KAPPA;
+
+    // exp(v) = 2^k * exp(r), k = round(v / ln 2), r = v - k ln 2 (Cody and Waite's reduction)
+    static final double LOG2E = 1.4426950408889634;
+    /** The double nearest ln 2, and the rest: LN2_HI + LN2_LO = ln 2 to about 1e-33. */
+    static final double LN2_HI = 0.6931471805599453;
+    static final double LN2_LO = 2.3190468138462996e-17;
+    /** 1.5 * 2^52: adding it rounds to an integer that then sits in the low bits of the double. */
+    static final double ROUNDER = 0x1.8p52;
+    /** exp underflows below this (we return 0); arguments are clamped to [EXP_MIN, EXP_MAX]. */
+    static final double EXP_MIN = -708.0;
+    static final double EXP_MAX = 709.0;
+    /**
+     * Taylor coefficients 1/n! of exp(r), n = 0..12, highest last; for |r| &lt;= ln(2)/2 the first
+     * term left out is below 2e-16 of the sum.
+     */
+    static final double[] EXP_TAYLOR = expTaylor(13);
+
+    /**
+     * erfc(a) for a &gt;= 0 is written exp(-a^2) * w * P(z), w = 1/(a + L), z = (a - L)/(a + L) = 1 - 2Lw,
+     * so that (a + L) exp(a^2) erfc(a) = P(z) is smooth on z in [-1, 1) (the variable of Weideman's
+     * method, SIAM J. Numer. Anal. 31 (1994)). P: a least-squares fit of degree 17 weighted for
+     * relative error, made for this class with mpmath at 40 digits on 1000 Chebyshev points of
+     * a in [0, 26] (poolact-core/src/test/resources/org/poolact/kernels/fit_erfc.py); max relative
+     * error of w * P(z) against erfcx(a) on a dense grid: 3e-14.
+     */
+    static final double ERFC_L = 3.0;
+    static final double TWO_ERFC_L = 2 * ERFC_L;
+    /** Coefficients of P, constant first. */
+    static final double[] ERFC_P = {
+        1.0740069070883485, -0.8833944531698384, 0.5902283571019251, -0.31046726190349333,
+        0.11952776137209697, -0.026827234564417834, -0.0012124178971383054, 0.0030340613274836173,
+        -0.0005483001367214595, -0.0002767730522731427, 0.00010752080386304877, 3.037628081359103e-05,
+        -1.736770622205853e-05, -4.686704407982954e-06, 2.6115430201084483e-06, 8.90938200764741e-07,
+        -2.8097101766915517e-07, -1.279539415123472e-07,
+    };
+    /** Above this a = |x|/sqrt(2), Phi(-|x|) is below 1e-295 and taken as 0 (gelu(x) rounds to -0.0f there). */
+    static final double ERFC_CUTOFF = 26.0;
+
+    /** The activation a {@link Lanes} loop evaluates. */
+    enum Kind {
+        GELU, GELU_TANH, SILU, SIGMOID
+    }
+
+    /** The whole-array loops over [from, to), on the Vector API or in plain Java. */
+    interface Lanes {
+        void forward(Kind kind, float[] x, float[] out, int from, int to);
+
+        void backward(Kind kind, float[] g, float[] x, float[] y, float[] out, int from, int to);
+    }
+
+    private SmoothActivations() {
+    }
+
+    /** {@code F.gelu(x)} (exact: x * Phi(x)) and its backward, unless {@code poolact.kernels=plain}. */
+    public static Optional<FloatActivationKernel> gelu() {
+        return kernel(Kind.GELU);
+    }
+
+    /** {@code F.gelu(x, approximate='tanh')} and its backward, unless {@code poolact.kernels=plain}. */
+    public static Optional<FloatActivationKernel> geluTanh() {
+        return kernel(Kind.GELU_TANH);
+    }
+
+    /** {@code F.silu(x)} = x * sigmoid(x) and its backward, unless {@code poolact.kernels=plain}. */
+    public static Optional<FloatActivationKernel> silu() {
+        return kernel(Kind.SILU);
+    }
+
+    /** {@code torch.sigmoid(x)} and its backward g * (1 - y) * y, unless {@code poolact.kernels=plain}. */
+    public static Optional<FloatActivationKernel> sigmoid() {
+        return kernel(Kind.SIGMOID);
+    }
+
+    private static Optional<FloatActivationKernel> kernel(Kind kind) {
+        if ("plain".equals(System.getProperty("poolact.kernels"))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Bound(kind, VectorApi.SMOOTH));
+    }
+
+    /** One kind bound to a {@link Lanes} implementation (tests bind the scalar one explicitly). */
+    static final class Bound implements FloatActivationKernel {
+        private final Kind kind;
+        private final Lanes lanes;
+
+        Bound(Kind kind, Lanes lanes) {
+            this.kind = kind;
+            this.lanes = lanes;
+        }
+
+        @Override
+        public float forward(float x) {
+            return SCALAR.forwardOne(kind, x);
+        }
+
+        @Override
+        public float backward(float g, float x, float y) {
+            return SCALAR.backwardOne(kind, g, x, y);
+        }
+
+        @Override
+        public void forward(float[] x, float[] out) {
+            Parallel.forChunks(x.length, Parallel.chunks(x.length, PARALLEL_GRAIN),
+                    (from, to, chunk) -> lanes.forward(kind, x, out, from, to));
+        }
+
+        @Override
+        public void backward(float[] g, float[] x, float[] y, float[] out) {
+            Parallel.forChunks(x.length, Parallel.chunks(x.length, PARALLEL_GRAIN),
+                    (from, to, chunk) -> lanes.backward(kind, g, x, y, out, from, to));
+        }
+    }
+
+    /** The plain-Java loops (the fallback of {@link VectorSmoothActivations}, and its tail loop). */
+    static final Scalar SCALAR = new Scalar();
+
+    /** Element-by-element evaluation; every formula here is mirrored lane for lane in {@link VectorSmoothActivations}. */
+    static final class Scalar implements Lanes {
+        @Override
+        public void forward(Kind kind, float[] x, float[] out, int from, int to) {
+            for (int i = from; i < to; i++) {
+                out[i] = forwardOne(kind, x[i]);
+            }
+        }
+
+        @Override
+        public void backward(Kind kind, float[] g, float[] x, float[] y, float[] out, int from, int to) {
+            for (int i = from; i < to; i++) {
+                out[i] = backwardOne(kind, g[i], x[i], y[i]);
+            }
+        }
+
+        float forwardOne(Kind kind, float x) {
+            double v = x;
+            double r;
+            switch (kind) {
+                case GELU:
+                    r = v * phi(v, tailPhi(v));
+                    break;
+                case GELU_TANH:
+                    r = v * sigmoid2u(geluTanhInner(v));
+                    break;
+                case SILU:
+                    r = v * sigmoid(v);
+                    break;
+                default:
+                    r = sigmoid(v);
+                    break;
+            }
+            return toFloat(r);
+        }
+
+        float backwardOne(Kind kind, float g, float x, float y) {
+            double v = x;
+            double r;
+            switch (kind) {
+                case GELU: {
+                    double e = exp(-(halfSquare(v)));
+                    r = g * Math.fma(v, e * INV_SQRT_2PI, phi(v, tailPhiFromExp(v, e)));
+                    break;
+                }
+                case GELU_TANH: {
+                    double u = geluTanhInner(v);
+                    double e = exp(-2 * Math.abs(u));
+                    double q = 1 / (1 + e);
+                    double s = u >= 0 ? q : e * q;
+                    double sc = u >= 0 ? e * q : q;
+                    double slope = TWO_SQRT_2_OVER_PI * Math.fma(THREE_KAPPA, v * v, 1);
+                    r = g * Math.fma(v * s * sc, slope, s);
+                    break;
+                }
+                case SILU: {
+                    double e = exp(-Math.abs(v));
+                    double q = 1 / (1 + e);
+                    double s = v >= 0 ? q : e * q;
+                    double sc = v >= 0 ? e * q : q;
+                    r = g * s * Math.fma(v, sc, 1);
+                    break;
+                }
+                default: {
+                    double yd = y;
+                    r = g * (1 - yd) * yd;
+                    break;
+                }
+            }
+            return toFloat(r);
+        }
+    }
+
+    /** Rounds to float, every NaN made the canonical NaN. */
+    static float toFloat(double r) {
+        float f = (float) r;
+        return f != f ? Float.NaN : f;
+    }
+
+    /** x^2 / 2 = a^2 with a = |x| / sqrt(2), as the kernels compute it. */
+    static double halfSquare(double x) {
+        double a = Math.abs(x) * SQRT1_2;
+        return a * a;
+    }
+
+    /** Phi(-|x|) = erfc(|x| / sqrt(2)) / 2. */
+    static double tailPhi(double x) {
+        return tailPhiFromExp(x, exp(-halfSquare(x)));
+    }
+
+    /** Phi(-|x|) given e = exp(-x^2 / 2) (as {@link #exp} computes it); 0 beyond {@link #ERFC_CUTOFF}. */
+    static double tailPhiFromExp(double x, double e) {
+        double a = Math.abs(x) * SQRT1_2;
+        double w = 1 / (a + ERFC_L);
+        double z = Math.fma(-TWO_ERFC_L, w, 1);
+        double p = ERFC_P[ERFC_P.length - 1];
+        for (int n = ERFC_P.length - 2; n >= 0; n--) {
+            p = Math.fma(p, z, ERFC_P[n]);
+        }
+        double t = e * w * p * 0.5;
+        return a >= ERFC_CUTOFF ? 0.0 : t;
+    }
+
+    /** Phi(x) from t = Phi(-|x|). */
+    static double phi(double x, double t) {
+        return x < 0 ? t : 1 - t;
+    }
+
+    /** sqrt(2/pi) * (x + 0.044715 x^3), in the reference's order of operations. */
+    static double geluTanhInner(double x) {
+        return SQRT_2_OVER_PI * (x + GELU_KAPPA * x * x * x);
+    }
+
+    /** sigmoid(2u) = (1 + tanh(u)) / 2, without cancellation for u &lt; 0. */
+    static double sigmoid2u(double u) {
+        double e = exp(-2 * Math.abs(u));
+        double q = 1 / (1 + e);
+        return u >= 0 ? q : e * q;
+    }
+
+    /** sigmoid(x) = 1 / (1 + exp(-x)), as e/(1 + e) with e = exp(x) for x &lt; 0. */
+    static double sigmoid(double x) {
+        double e = exp(-Math.abs(x));
+        double q = 1 / (1 + e);
+        return x >= 0 ? q : e * q;
+    }
+
+    /**
+     * exp(v) within about 2 ulps (double), +inf-free: arguments are clamped to [EXP_MIN, EXP_MAX] and
+     * the result is 0 below EXP_MIN; NaN gives NaN.
+     */
+    static double exp(double v) {
+        double c = Math.min(Math.max(v, EXP_MIN), EXP_MAX);
+        double t = Math.fma(c, LOG2E, ROUNDER);
+        double k = t - ROUNDER;
+        double r = Math.fma(k, -LN2_HI, c);
+        r = Math.fma(k, -LN2_LO, r);
+        double p = EXP_TAYLOR[EXP_TAYLOR.length - 1];
+        for (int n = EXP_TAYLOR.length - 2; n >= 0; n--) {
+            p = Math.fma(p, r, EXP_TAYLOR[n]);
+        }
+        // NOTE: the low bits of t hold k; (k + 1023) << 52 is 2^k's bit pattern for -1022 <= k <= 1023
+        double scale = Double.longBitsToDouble((Double.doubleToRawLongBits(t) + 1023) << 52);
+        double res = p * scale;
+        return v < EXP_MIN ? 0.0 : res;
+    }
+
+    private static double[] expTaylor(int count) {
+        double[] c = new double[count];
+        c[0] = 1;
+        for (int n = 1; n < count; n++) {
+            c[n] = c[n - 1] / n;
+        }
+        return c;
+    }
+}
