@@ -68,6 +68,14 @@ public final class SmoothActivations {
     };
     /** Above this a = |x|/sqrt(2), Phi(-|x|) is below 1e-295 and taken as 0 (gelu(x) rounds to -0.0f there). */
     static final double ERFC_CUTOFF = 26.0;
+    /**
+     * Below this a, Phi(-|x|) = 1/2 - a/sqrt(pi) (to a^3): exactly 1/2 in double for the tiniest x, as
+     * in the reference formula.
+     * NOTE: without it the polynomial's 1e-14 offset from 1/2 decided the float ties of x/2 for
+     * denormal x the other way from the reference (about 1 input in 200 of a random denormal sweep).
+     */
+    static final double ERFC_TINY = 0x1p-20;
+    static final double INV_SQRT_PI = 0.5641895835477563;
 
     /** The activation a {@link Lanes} loop evaluates. */
     enum Kind {
@@ -247,7 +255,7 @@ public final class SmoothActivations {
             p = Math.fma(p, z, ERFC_P[n]);
         }
         double t = e * w * p * 0.5;
-        return a >= ERFC_CUTOFF ? 0.0 : t;
+        return a >= ERFC_CUTOFF ? 0.0 : a < ERFC_TINY ? Math.fma(a, -INV_SQRT_PI, 0.5) : t;
     }
 
     /** Phi(x) from t = Phi(-|x|). */

@@ -3,11 +3,13 @@ package org.poolact.kernels;
 import static org.poolact.kernels.SmoothActivations.ERFC_CUTOFF;
 import static org.poolact.kernels.SmoothActivations.ERFC_L;
 import static org.poolact.kernels.SmoothActivations.ERFC_P;
+import static org.poolact.kernels.SmoothActivations.ERFC_TINY;
 import static org.poolact.kernels.SmoothActivations.EXP_MAX;
 import static org.poolact.kernels.SmoothActivations.EXP_MIN;
 import static org.poolact.kernels.SmoothActivations.EXP_TAYLOR;
 import static org.poolact.kernels.SmoothActivations.GELU_KAPPA;
 import static org.poolact.kernels.SmoothActivations.INV_SQRT_2PI;
+import static org.poolact.kernels.SmoothActivations.INV_SQRT_PI;
 import static org.poolact.kernels.SmoothActivations.LN2_HI;
 import static org.poolact.kernels.SmoothActivations.LN2_LO;
 import static org.poolact.kernels.SmoothActivations.LOG2E;
@@ -287,7 +289,8 @@ final class VectorSmoothActivations implements SmoothActivations.Lanes {
         DoubleVector a = x.abs().mul(SQRT1_2);
         DoubleVector t = DoubleVector.fromArray(D, e, j).mul(DoubleVector.fromArray(D, p, j))
                 .mul(DoubleVector.fromArray(D, p, j + BLOCK)).mul(0.5);
-        return t.blend(0.0, a.compare(VectorOperators.GE, ERFC_CUTOFF));
+        return t.blend(0.0, a.compare(VectorOperators.GE, ERFC_CUTOFF))
+                .blend(a.fma(-INV_SQRT_PI, 0.5), a.compare(VectorOperators.LT, ERFC_TINY));
     }
 
     private static DoubleVector phi(DoubleVector x, DoubleVector t) {
