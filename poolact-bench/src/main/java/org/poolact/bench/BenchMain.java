@@ -20,11 +20,12 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * on a machine shared with other jobs this exposes both sides to the same load; or {@code epoch [steps]}:
  * 938 steps of each, timed end to end (warm-up included). Before timing, one step
  * of each is run from the same weights and their losses and first-conv weight gradients compared.
+ * {@code activations [rounds]} instead times single activation calls ({@link ActivationBench}).
  *
  * <p>Run it with {@code mvn -B -q -pl poolact-bench -am verify -Pbench -DskipTests}, which sets
  * GLIBC_TUNABLES (see runtimes.md), OMP_WAIT_POLICY=PASSIVE (libtorch's best on a shared machine),
  * {@code --add-modules jdk.incubator.vector} and 2 threads on both sides; add
- * {@code -Dbench.args=interleaved}, {@code -Dbench.args=epoch} or {@code -Dbench.args=full}, {@code -Dbench.threads=1}.
+ * {@code -Dbench.args=interleaved}, {@code -Dbench.args=epoch}, {@code -Dbench.args=activations} or {@code -Dbench.args=full}, {@code -Dbench.threads=1}.
  */
 public final class BenchMain {
     private BenchMain() {
@@ -38,6 +39,11 @@ public final class BenchMain {
                 + " GLIBC_TUNABLES=" + System.getenv().getOrDefault("GLIBC_TUNABLES", "(unset)")
                 + " OMP_WAIT_POLICY=" + System.getenv().getOrDefault("OMP_WAIT_POLICY", "(unset)")
                 + " availableProcessors=" + Runtime.getRuntime().availableProcessors());
+        if (args.length > 0 && args[0].startsWith("activations")) {
+            String[] a = args[0].trim().split("\\s+");
+            ActivationBench.run(a.length > 1 ? Integer.parseInt(a[1]) : args.length > 1 ? Integer.parseInt(args[1]) : 30);
+            return;
+        }
         crossCheck();
         if (args.length > 0 && args[0].equals("epoch")) {
             epoch(args.length > 1 ? Integer.parseInt(args[1]) : DefaultModelWeights.MNIST_BATCHES);

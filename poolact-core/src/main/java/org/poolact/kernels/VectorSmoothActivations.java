@@ -4,7 +4,6 @@ import static org.poolact.kernels.SmoothActivations.ERFC_CUTOFF;
 import static org.poolact.kernels.SmoothActivations.ERFC_L;
 import static org.poolact.kernels.SmoothActivations.ERFC_P;
 import static org.poolact.kernels.SmoothActivations.ERFC_TINY;
-import static org.poolact.kernels.SmoothActivations.EXP_MAX;
 import static org.poolact.kernels.SmoothActivations.EXP_MIN;
 import static org.poolact.kernels.SmoothActivations.EXP_TAYLOR;
 import static org.poolact.kernels.SmoothActivations.GELU_KAPPA;
@@ -171,18 +170,19 @@ final class VectorSmoothActivations implements SmoothActivations.Lanes {
 
     // ------------------------------------------------------------------ passes: exp and erfc's polynomial
 
-    /** e[j] = exp(e[j]) (see {@link SmoothActivations#exp}). */
+    /** e[j] = exp(e[j]) for e[j] &lt;= 0 (see {@link SmoothActivations#exp}). */
     private static void exp(double[] e, int n) {
         for (int j = 0; j < n; j += D.length()) {
             DoubleVector v = DoubleVector.fromArray(D, e, j);
-            DoubleVector c = v.max(EXP_MIN).min(EXP_MAX);
+            VectorMask<Double> under = v.compare(VectorOperators.LT, EXP_MIN);
+            DoubleVector c = v.blend(EXP_MIN, under);
             DoubleVector t = c.fma(LOG2E, ROUNDER);
             DoubleVector k = t.sub(ROUNDER);
             DoubleVector r = k.fma(DoubleVector.broadcast(D, -LN2_HI), c);
             r = k.fma(DoubleVector.broadcast(D, -LN2_LO), r);
             DoubleVector scale = t.viewAsIntegralLanes().add(1023L).lanewise(VectorOperators.LSHL, 52L)
                     .viewAsFloatingLanes();
-            expPoly(r).mul(scale).blend(0.0, v.compare(VectorOperators.LT, EXP_MIN)).intoArray(e, j);
+            expPoly(r).mul(scale).blend(0.0, under).intoArray(e, j);
         }
     }
 
