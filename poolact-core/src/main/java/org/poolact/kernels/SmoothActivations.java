@@ -1,9 +1,10 @@
 package org.poolact.kernels;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Fast float32 kernels of the smooth activations (gelu exact and tanh, silu, sigmoid): each element
+ * Fast float32 kernels of the smooth activations (gelu exact and tanh, silu, sigmoid, tanh, mish): each element
  * is widened to double, evaluated with short polynomials built only from +, *, / and fused
  * multiply-adds (no library exp or erf), and rounded once to float. The double-precision result is
  * within about 1e-13 relative of the true value, so the float32 result is the correctly rounded one
@@ -46,6 +47,8 @@ public final class SmoothActivations {
      * term left out is below 2e-16 of the sum.
      */
     static final double[] EXP_TAYLOR = expTaylor(13);
+    /** 1/(n+1)!, n = 0..11: expm1(r) = r * sum EXPM1_TAYLOR[n] r^n, first term left out below 5e-16 of the sum. */
+    static final double[] EXPM1_TAYLOR = Arrays.copyOfRange(expTaylor(13), 1, 13);
 
     /**
      * erfc(a) for a &gt;= 0 is written exp(-a^2) * w * P(z), w = 1/(a + L), z = (a - L)/(a + L) = 1 - 2Lw,
@@ -78,7 +81,7 @@ public final class SmoothActivations {
 
     /** The activation a {@link Lanes} loop evaluates. */
     enum Kind {
-        GELU, GELU_TANH, SILU, SIGMOID
+        GELU, GELU_TANH, SILU, SIGMOID, TANH, MISH
     }
 
     /** The whole-array loops over [from, to), on the Vector API or in plain Java. */
@@ -109,6 +112,16 @@ public final class SmoothActivations {
     /** {@code torch.sigmoid(x)} and its backward g * (1 - y) * y, unless {@code poolact.kernels=plain}. */
     public static Optional<FloatActivationKernel> sigmoid() {
         return kernel(Kind.SIGMOID);
+    }
+
+    /** {@code torch.tanh(x)} and its backward g * (1 - y^2), unless {@code poolact.kernels=plain}. */
+    public static Optional<FloatActivationKernel> tanh() {
+        return kernel(Kind.TANH);
+    }
+
+    /** {@code F.mish(x)} = x * tanh(softplus(x)) and its backward, unless {@code poolact.kernels=plain}. */
+    public static Optional<FloatActivationKernel> mish() {
+        return kernel(Kind.MISH);
     }
 
     private static Optional<FloatActivationKernel> kernel(Kind kind) {
@@ -183,6 +196,12 @@ public final class SmoothActivations {
                 case SILU:
                     r = v * sigmoid(v);
                     break;
+                case TANH:
+                    r = tanhOf(v);
+                    break;
+                case MISH:
+                    r = v * mishTanh(v, exp(-Math.abs(v)));
+                    break;
                 default:
                     r = sigmoid(v);
                     break;
@@ -215,6 +234,25 @@ public final class SmoothActivations {
                     double s = v >= 0 ? q : e * q;
                     double sc = v >= 0 ? e * q : q;
                     r = g * s * Math.fma(v, sc, 1);
+                    break;
+                }
+                case TANH: {
+                    double yd = y;
+                    r = g * (1 - yd * yd);
+                    break;
+                }
+                case MISH: {
+                    double e = exp(-Math.abs(v));
+                    boolean pos = v >= 0;
+                    double q = 1 / (1 + e);
+                    double s = pos ? q : e * q;
+                    double num = pos ? Math.fma(e, 2, 1) : e * (e + 2);
+                    double rden = 1 / (pos ? Math.fma(e * 2, e, num) : num + 2);
+                    double t = num * rden;
+                    double h = 2 * e * (1 + e) * rden;
+                    // 1 - t^2: 4 e^2 (1 + e)^2 / den^2 for x >= 0, 4 (num + 1) / den^2 below
+                    double oneMinusT2 = pos ? h * h : 4 * (num + 1) * rden * rden;
+                    r = g * Math.fma(v * s, oneMinusT2, t);
                     break;
                 }
                 default: {
@@ -279,6 +317,43 @@ public final class SmoothActivations {
         double e = exp(-Math.abs(x));
         double q = 1 / (1 + e);
         return x >= 0 ? q : e * q;
+    }
+
+    /** tanh(x) = sign(x) * (-m) / (2 + m), m = expm1(-2|x|) (no cancellation for small |x|). */
+    static double tanhOf(double x) {
+        double m = expm1(-2 * Math.abs(x));
+        return Math.copySign(-m / (2 + m), x);
+    }
+
+    /**
+     * tanh(softplus(x)) = n / (n + 2), n = e^x (e^x + 2), from e = exp(-|x|): for x &gt;= 0 written
+     * (1 + 2e) / (1 + 2e + 2e^2) (numerator and denominator divided by e^(2x)), so nothing overflows.
+     */
+    static double mishTanh(double x, double e) {
+        boolean pos = x >= 0;
+        double num = pos ? Math.fma(e, 2, 1) : e * (e + 2);
+        double rden = 1 / (pos ? Math.fma(e * 2, e, num) : num + 2);
+        return num * rden;
+    }
+
+    /**
+     * exp(v) - 1 for v &lt;= 0 within a few ulps (double), also for tiny |v|: 2^k expm1(r) + (2^k - 1)
+     * with expm1(r) = r (1 + r/2 + ... + r^11/12!); -1 below EXP_MIN; expm1(-0.0) = +0.0.
+     */
+    static double expm1(double v) {
+        boolean under = v < EXP_MIN;
+        double c = under ? EXP_MIN : v;
+        double t = Math.fma(c, LOG2E, ROUNDER);
+        double k = t - ROUNDER;
+        double r = Math.fma(k, -LN2_HI, c);
+        r = Math.fma(k, -LN2_LO, r);
+        double p = EXPM1_TAYLOR[EXPM1_TAYLOR.length - 1];
+        for (int n = EXPM1_TAYLOR.length - 2; n >= 0; n--) {
+            p = Math.fma(p, r, EXPM1_TAYLOR[n]);
+        }
+        double scale = Double.longBitsToDouble((Double.doubleToRawLongBits(t) + 1023) << 52);
+        double res = Math.fma(scale, r * p, scale - 1);
+        return under ? -1.0 : res;
     }
 
     /**

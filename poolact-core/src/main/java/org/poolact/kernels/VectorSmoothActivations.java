@@ -5,6 +5,7 @@ import static org.poolact.kernels.SmoothActivations.ERFC_L;
 import static org.poolact.kernels.SmoothActivations.ERFC_P;
 import static org.poolact.kernels.SmoothActivations.ERFC_TINY;
 import static org.poolact.kernels.SmoothActivations.EXP_MIN;
+import static org.poolact.kernels.SmoothActivations.EXPM1_TAYLOR;
 import static org.poolact.kernels.SmoothActivations.EXP_TAYLOR;
 import static org.poolact.kernels.SmoothActivations.GELU_KAPPA;
 import static org.poolact.kernels.SmoothActivations.INV_SQRT_2PI;
@@ -67,6 +68,18 @@ final class VectorSmoothActivations implements SmoothActivations.Lanes {
     private static final double P16 = ERFC_P[16];
     private static final double P17 = ERFC_P[17];
     private static final double T0 = EXP_TAYLOR[0];
+    private static final double M0 = EXPM1_TAYLOR[0];
+    private static final double M1 = EXPM1_TAYLOR[1];
+    private static final double M2 = EXPM1_TAYLOR[2];
+    private static final double M3 = EXPM1_TAYLOR[3];
+    private static final double M4 = EXPM1_TAYLOR[4];
+    private static final double M5 = EXPM1_TAYLOR[5];
+    private static final double M6 = EXPM1_TAYLOR[6];
+    private static final double M7 = EXPM1_TAYLOR[7];
+    private static final double M8 = EXPM1_TAYLOR[8];
+    private static final double M9 = EXPM1_TAYLOR[9];
+    private static final double M10 = EXPM1_TAYLOR[10];
+    private static final double M11 = EXPM1_TAYLOR[11];
     private static final double T1 = EXP_TAYLOR[1];
     private static final double T2 = EXP_TAYLOR[2];
     private static final double T3 = EXP_TAYLOR[3];
@@ -102,6 +115,16 @@ final class VectorSmoothActivations implements SmoothActivations.Lanes {
                     exp(e, n);
                     geluTanhForward(x, b, n, e, out);
                     break;
+                case TANH:
+                    minusTwiceAbs(x, b, n, e);
+                    expm1(e, n);
+                    tanhForward(x, b, n, e, out);
+                    break;
+                case MISH:
+                    minusAbs(x, b, n, e);
+                    exp(e, n);
+                    mishForward(x, b, n, e, out);
+                    break;
                 default:
                     minusAbs(x, b, n, e);
                     exp(e, n);
@@ -136,6 +159,14 @@ final class VectorSmoothActivations implements SmoothActivations.Lanes {
                     exp(e, n);
                     siluBackward(g, x, b, n, e, out);
                     break;
+                case TANH:
+                    tanhBackward(g, y, b, n, out);
+                    break;
+                case MISH:
+                    minusAbs(x, b, n, e);
+                    exp(e, n);
+                    mishBackward(g, x, b, n, e, out);
+                    break;
                 default:
                     sigmoidBackward(g, y, b, n, out);
                     break;
@@ -161,6 +192,13 @@ final class VectorSmoothActivations implements SmoothActivations.Lanes {
         }
     }
 
+    /** e[j] = -2 |x|. */
+    private static void minusTwiceAbs(float[] x, int b, int n, double[] e) {
+        for (int j = 0; j < n; j += D.length()) {
+            load(x, b + j).abs().mul(-2.0).intoArray(e, j);
+        }
+    }
+
     /** e[j] = -|x|. */
     private static void minusAbs(float[] x, int b, int n, double[] e) {
         for (int j = 0; j < n; j += D.length()) {
@@ -183,6 +221,22 @@ final class VectorSmoothActivations implements SmoothActivations.Lanes {
             DoubleVector scale = t.viewAsIntegralLanes().add(1023L).lanewise(VectorOperators.LSHL, 52L)
                     .viewAsFloatingLanes();
             expPoly(r).mul(scale).blend(0.0, under).intoArray(e, j);
+        }
+    }
+
+    /** e[j] = expm1(e[j]) for e[j] &lt;= 0 (see {@link SmoothActivations#expm1}). */
+    private static void expm1(double[] e, int n) {
+        for (int j = 0; j < n; j += D.length()) {
+            DoubleVector v = DoubleVector.fromArray(D, e, j);
+            VectorMask<Double> under = v.compare(VectorOperators.LT, EXP_MIN);
+            DoubleVector c = v.blend(EXP_MIN, under);
+            DoubleVector t = c.fma(LOG2E, ROUNDER);
+            DoubleVector k = t.sub(ROUNDER);
+            DoubleVector r = k.fma(DoubleVector.broadcast(D, -LN2_HI), c);
+            r = k.fma(DoubleVector.broadcast(D, -LN2_LO), r);
+            DoubleVector scale = t.viewAsIntegralLanes().add(1023L).lanewise(VectorOperators.LSHL, 52L)
+                    .viewAsFloatingLanes();
+            scale.fma(r.mul(expm1Poly(r)), scale.sub(1.0)).blend(-1.0, under).intoArray(e, j);
         }
     }
 
@@ -262,6 +316,53 @@ final class VectorSmoothActivations implements SmoothActivations.Lanes {
         }
     }
 
+    /** tanh(x) = copysign(-m / (2 + m), x) from m = expm1(-2|x|). */
+    private static void tanhForward(float[] x, int b, int n, double[] e, float[] out) {
+        for (int j = 0; j < n; j += D.length()) {
+            DoubleVector m = DoubleVector.fromArray(D, e, j);
+            DoubleVector t = m.neg().div(m.add(2.0)).abs();
+            DoubleVector sign = load(x, b + j).viewAsIntegralLanes().and(Long.MIN_VALUE).viewAsFloatingLanes();
+            store(t.viewAsIntegralLanes().or(sign.viewAsIntegralLanes()).viewAsFloatingLanes(), out, b + j);
+        }
+    }
+
+    private static void tanhBackward(float[] g, float[] y, int b, int n, float[] out) {
+        for (int j = 0; j < n; j += D.length()) {
+            DoubleVector yv = load(y, b + j);
+            store(load(g, b + j).mul(one().sub(yv.mul(yv))), out, b + j);
+        }
+    }
+
+    private static void mishForward(float[] x, int b, int n, double[] e, float[] out) {
+        for (int j = 0; j < n; j += D.length()) {
+            DoubleVector v = load(x, b + j);
+            DoubleVector ev = DoubleVector.fromArray(D, e, j);
+            VectorMask<Double> pos = v.compare(VectorOperators.GE, 0.0);
+            DoubleVector numNeg = ev.mul(ev.add(2.0));
+            DoubleVector numPos = ev.fma(2.0, 1.0);
+            DoubleVector num = numNeg.blend(numPos, pos);
+            DoubleVector rden = one().div(num.add(2.0).blend(ev.mul(2.0).fma(ev, numPos), pos));
+            store(v.mul(num.mul(rden)), out, b + j);
+        }
+    }
+
+    private static void mishBackward(float[] g, float[] x, int b, int n, double[] e, float[] out) {
+        for (int j = 0; j < n; j += D.length()) {
+            DoubleVector v = load(x, b + j);
+            DoubleVector ev = DoubleVector.fromArray(D, e, j);
+            VectorMask<Double> pos = v.compare(VectorOperators.GE, 0.0);
+            DoubleVector q = one().div(ev.add(1.0));
+            DoubleVector s = ev.mul(q).blend(q, pos);
+            DoubleVector numNeg = ev.mul(ev.add(2.0));
+            DoubleVector numPos = ev.fma(2.0, 1.0);
+            DoubleVector num = numNeg.blend(numPos, pos);
+            DoubleVector rden = one().div(num.add(2.0).blend(ev.mul(2.0).fma(ev, numPos), pos));
+            DoubleVector h = ev.mul(2.0).mul(ev.add(1.0)).mul(rden);
+            DoubleVector oneMinusT2 = num.add(1.0).mul(4.0).mul(rden).mul(rden).blend(h.mul(h), pos);
+            store(load(g, b + j).mul(v.mul(s).fma(oneMinusT2, num.mul(rden))), out, b + j);
+        }
+    }
+
     private static void sigmoidBackward(float[] g, float[] y, int b, int n, float[] out) {
         for (int j = 0; j < n; j += D.length()) {
             DoubleVector yv = load(y, b + j);
@@ -330,6 +431,23 @@ final class VectorSmoothActivations implements SmoothActivations.Lanes {
         p = p.fma(z, DoubleVector.broadcast(D, P2));
         p = p.fma(z, DoubleVector.broadcast(D, P1));
         p = p.fma(z, DoubleVector.broadcast(D, P0));
+        return p;
+    }
+
+    /** expm1(r) / r for |r| <= ln(2)/2 by its Taylor polynomial. */
+    private static DoubleVector expm1Poly(DoubleVector r) {
+        DoubleVector p = DoubleVector.broadcast(D, M11);
+        p = p.fma(r, DoubleVector.broadcast(D, M10));
+        p = p.fma(r, DoubleVector.broadcast(D, M9));
+        p = p.fma(r, DoubleVector.broadcast(D, M8));
+        p = p.fma(r, DoubleVector.broadcast(D, M7));
+        p = p.fma(r, DoubleVector.broadcast(D, M6));
+        p = p.fma(r, DoubleVector.broadcast(D, M5));
+        p = p.fma(r, DoubleVector.broadcast(D, M4));
+        p = p.fma(r, DoubleVector.broadcast(D, M3));
+        p = p.fma(r, DoubleVector.broadcast(D, M2));
+        p = p.fma(r, DoubleVector.broadcast(D, M1));
+        p = p.fma(r, DoubleVector.broadcast(D, M0));
         return p;
     }
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.poolact.kernels.SmoothActivations.Kind;
 
 /**
- * The float32 kernels of {@link SmoothActivations}: the Vector API loops give the bits of the scalar
+ * The float32 kernels of {@link SmoothActivations} (gelu, gelu(tanh), silu, sigmoid, tanh, mish): the Vector API loops give the bits of the scalar
  * forms (any length, offset, special value), the results are within half an ulp (plus about 1e-6 ulp)
  * of accurate double references, they agree with the double reference formulas the ops used before
  * (bit for bit on dense sweeps), and they are monotone wherever the function is.
@@ -101,7 +101,7 @@ class SmoothActivationsTest {
                 }
             }
         }
-        assertEquals(18 * 4 * 4, cases);
+        assertEquals(18 * 6 * 4, cases);
     }
 
     // ------------------------------------------------------------------ accurate double references
@@ -118,6 +118,10 @@ class SmoothActivationsTest {
                 return x * sigmoidRef(2 * SQRT_2_OVER_PI * (x + KAPPA * x * x * x));
             case SILU:
                 return x * sigmoidRef(x);
+            case TANH:
+                return StrictMath.tanh(x);
+            case MISH:
+                return x * StrictMath.tanh(StrictMath.log1p(StrictMath.exp(x)));
             default:
                 return sigmoidRef(x);
         }
@@ -136,6 +140,10 @@ class SmoothActivationsTest {
             case SILU: {
                 double s = sigmoidRef(x);
                 return s * (1 + x * sigmoidRef(-x));
+            }
+            case MISH: {
+                double t = StrictMath.tanh(StrictMath.log1p(StrictMath.exp(x)));
+                return t + x * sigmoidRef(x) * (1 - t * t);
             }
             default:
                 throw new IllegalArgumentException(kind.toString());
@@ -180,7 +188,7 @@ class SmoothActivationsTest {
             for (float x : xs) {
                 float y = SmoothActivations.SCALAR.forwardOne(kind, x);
                 worstF = Math.max(worstF, ulps(y, forwardRef(kind, x)));
-                if (kind != Kind.SIGMOID) {
+                if (kind != Kind.SIGMOID && kind != Kind.TANH) {
                     float d = SmoothActivations.SCALAR.backwardOne(kind, 1f, x, y);
                     worstB = Math.max(worstB, ulps(d, derivativeRef(kind, x)));
                 }
@@ -191,7 +199,7 @@ class SmoothActivationsTest {
     }
 
     @Test
-    void sigmoidBackwardIsTheDoubleFormulaOfTheOutputRoundedOnce() {
+    void sigmoidAndTanhBackwardsAreTheDoubleFormulasOfTheOutputRoundedOnce() {
         Random r = new Random(13);
         for (int i = 0; i < 100_000; i++) {
             float g = (float) r.nextGaussian();
@@ -199,6 +207,10 @@ class SmoothActivationsTest {
             float want = (float) ((double) g * (1 - (double) y) * y);
             assertEquals(Float.floatToRawIntBits(want),
                     Float.floatToRawIntBits(SmoothActivations.SCALAR.backwardOne(Kind.SIGMOID, g, 0f, y)));
+            float yt = 2 * y - 1;
+            want = (float) ((double) g * (1 - (double) yt * yt));
+            assertEquals(Float.floatToRawIntBits(want),
+                    Float.floatToRawIntBits(SmoothActivations.SCALAR.backwardOne(Kind.TANH, g, 0f, yt)));
         }
     }
 
@@ -212,6 +224,10 @@ class SmoothActivationsTest {
                 return (float) (0.5 * x * (1 + StrictMath.tanh(SQRT_2_OVER_PI * (x + KAPPA * x * x * x))));
             case SILU:
                 return (float) (x / (1 + StrictMath.exp(-x)));
+            case TANH:
+                return (float) StrictMath.tanh(x);
+            case MISH:
+                return (float) (x * StrictMath.tanh(StrictMath.log1p(StrictMath.exp(x))));
             default:
                 return (float) sigmoidRef(x);
         }
@@ -273,9 +289,10 @@ class SmoothActivationsTest {
 
     @Test
     void monotoneWhereTheFunctionIs() {
-        // gelu decreases below -0.7518 (tanh form: -0.7523), silu below -1.2785, sigmoid nowhere
+        // gelu decreases below -0.7518 (tanh form: -0.7523), silu below -1.2785, mish below -1.1924,
+        // sigmoid and tanh nowhere
         Random r = new Random(14);
-        float[][] ranges = {{-0.75f, 40f}, {-0.75f, 40f}, {-1.278f, 40f}, {-100f, 100f}};
+        float[][] ranges = {{-0.75f, 40f}, {-0.75f, 40f}, {-1.278f, 40f}, {-100f, 100f}, {-100f, 100f}, {-1.19f, 40f}};
         for (Kind kind : Kind.values()) {
             float lo = ranges[kind.ordinal()][0];
             float hi = ranges[kind.ordinal()][1];

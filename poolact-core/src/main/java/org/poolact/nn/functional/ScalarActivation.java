@@ -24,7 +24,7 @@ import org.poolact.tensor.Tensor;
  * hardsigmoid, the linear branch of elu) run the same float32 operations as libtorch, so they give
  * the same bits. Transcendental ones are evaluated in double with {@link StrictMath} and rounded
  * once, so they are within an ulp of libtorch (whose own vectorised and scalar paths differ by as
- * much) and identical on every JVM. In float32, gelu, silu and sigmoid instead run the kernels of
+ * much) and identical on every JVM. In float32, gelu, silu, sigmoid, tanh and mish instead run the kernels of
  * {@link SmoothActivations} (double polynomials rounded once: the same bits except within about
  * 1e-13 of a rounding midpoint, and many times faster); {@code -Dpoolact.kernels=plain} keeps the
  * reference formulas.
@@ -278,7 +278,7 @@ public final class ScalarActivation {
                     double s = sigmoidOf(x);
                     double t = StrictMath.tanh(StrictMath.log1p(StrictMath.exp(x)));
                     return g * (t + x * s * (1 - t * t));
-                });
+                }).withFloatKernel(SmoothActivations.mish());
     }
 
     /** sigmoid(x) = 1 / (1 + exp(-x)); backward from the result: g * (1 - y) * y. grad_fn SigmoidBackward0. */
@@ -289,7 +289,8 @@ public final class ScalarActivation {
 
     /** tanh; backward from the result: g * (1 - y^2). grad_fn TanhBackward0. */
     public static ScalarActivation tanh() {
-        return inDouble("TanhBackward0", StrictMath::tanh, (g, x, y) -> g * (1 - y * y));
+        return inDouble("TanhBackward0", StrictMath::tanh, (g, x, y) -> g * (1 - y * y))
+                .withFloatKernel(SmoothActivations.tanh());
     }
 
     /**
