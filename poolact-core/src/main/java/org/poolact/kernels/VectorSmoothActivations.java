@@ -100,34 +100,34 @@ final class VectorSmoothActivations implements SmoothActivations.Lanes {
     public void forward(SmoothActivations.Kind kind, float[] x, float[] out, int from, int to) {
         int end = from + D.loopBound(to - from);
         double[] e = new double[BLOCK];
-        double[] p = new double[2 * BLOCK];
+        double[] p = new double[4 * BLOCK];
         for (int b = from; b < end; b += BLOCK) {
             int n = Math.min(BLOCK, end - b);
             switch (kind) {
                 case GELU:
                     minusHalfSquare(x, b, n, e);
-                    exp(e, n);
+                    exp(e, p, n);
                     erfcPoly(x, b, n, p);
                     geluForward(x, b, n, e, p, out);
                     break;
                 case GELU_TANH:
                     minusTwiceAbsInner(x, b, n, e);
-                    exp(e, n);
+                    exp(e, p, n);
                     geluTanhForward(x, b, n, e, out);
                     break;
                 case TANH:
                     minusTwiceAbs(x, b, n, e);
-                    expm1(e, n);
+                    expm1(e, p, n);
                     tanhForward(x, b, n, e, out);
                     break;
                 case MISH:
                     minusAbs(x, b, n, e);
-                    exp(e, n);
+                    exp(e, p, n);
                     mishForward(x, b, n, e, out);
                     break;
                 default:
                     minusAbs(x, b, n, e);
-                    exp(e, n);
+                    exp(e, p, n);
                     sigmoidForward(kind == SmoothActivations.Kind.SILU, x, b, n, e, out);
                     break;
             }
@@ -139,24 +139,24 @@ final class VectorSmoothActivations implements SmoothActivations.Lanes {
     public void backward(SmoothActivations.Kind kind, float[] g, float[] x, float[] y, float[] out, int from, int to) {
         int end = from + D.loopBound(to - from);
         double[] e = new double[BLOCK];
-        double[] p = new double[2 * BLOCK];
+        double[] p = new double[4 * BLOCK];
         for (int b = from; b < end; b += BLOCK) {
             int n = Math.min(BLOCK, end - b);
             switch (kind) {
                 case GELU:
                     minusHalfSquare(x, b, n, e);
-                    exp(e, n);
+                    exp(e, p, n);
                     erfcPoly(x, b, n, p);
                     geluBackward(g, x, b, n, e, p, out);
                     break;
                 case GELU_TANH:
                     minusTwiceAbsInner(x, b, n, e);
-                    exp(e, n);
+                    exp(e, p, n);
                     geluTanhBackward(g, x, b, n, e, out);
                     break;
                 case SILU:
                     minusAbs(x, b, n, e);
-                    exp(e, n);
+                    exp(e, p, n);
                     siluBackward(g, x, b, n, e, out);
                     break;
                 case TANH:
@@ -164,7 +164,7 @@ final class VectorSmoothActivations implements SmoothActivations.Lanes {
                     break;
                 case MISH:
                     minusAbs(x, b, n, e);
-                    exp(e, n);
+                    exp(e, p, n);
                     mishBackward(g, x, b, n, e, out);
                     break;
                 default:
@@ -208,8 +208,59 @@ final class VectorSmoothActivations implements SmoothActivations.Lanes {
 
     // ------------------------------------------------------------------ passes: exp and erfc's polynomial
 
-    /** e[j] = exp(e[j]) for e[j] &lt;= 0 (see {@link SmoothActivations#exp}). */
-    private static void exp(double[] e, int n) {
+    /**
+     * e[j] = exp(e[j]) for e[j] &lt;= 0 (see {@link SmoothActivations#exp}), in two passes through
+     * scratch[2 BLOCK..4 BLOCK): the reduction (r and 2^k, 0 where exp underflows), then the polynomial.
+     */
+    private static void exp(double[] e, double[] scratch, int n) {
+        reduce(e, scratch, n);
+        for (int j = 0; j < n; j += D.length()) {
+            DoubleVector r = DoubleVector.fromArray(D, scratch, 2 * BLOCK + j);
+            DoubleVector p = DoubleVector.broadcast(D, T12);
+            p = p.fma(r, DoubleVector.broadcast(D, T11));
+            p = p.fma(r, DoubleVector.broadcast(D, T10));
+            p = p.fma(r, DoubleVector.broadcast(D, T9));
+            p = p.fma(r, DoubleVector.broadcast(D, T8));
+            p = p.fma(r, DoubleVector.broadcast(D, T7));
+            p = p.fma(r, DoubleVector.broadcast(D, T6));
+            p = p.fma(r, DoubleVector.broadcast(D, T5));
+            p = p.fma(r, DoubleVector.broadcast(D, T4));
+            p = p.fma(r, DoubleVector.broadcast(D, T3));
+            p = p.fma(r, DoubleVector.broadcast(D, T2));
+            p = p.fma(r, DoubleVector.broadcast(D, T1));
+            p = p.fma(r, DoubleVector.broadcast(D, T0));
+            p.mul(DoubleVector.fromArray(D, scratch, 3 * BLOCK + j)).intoArray(e, j);
+        }
+    }
+
+    /** e[j] = expm1(e[j]) for e[j] &lt;= 0 (see {@link SmoothActivations#expm1}): 2^k expm1(r) + (2^k - 1). */
+    private static void expm1(double[] e, double[] scratch, int n) {
+        reduce(e, scratch, n);
+        for (int j = 0; j < n; j += D.length()) {
+            DoubleVector r = DoubleVector.fromArray(D, scratch, 2 * BLOCK + j);
+            DoubleVector p = DoubleVector.broadcast(D, M11);
+            p = p.fma(r, DoubleVector.broadcast(D, M10));
+            p = p.fma(r, DoubleVector.broadcast(D, M9));
+            p = p.fma(r, DoubleVector.broadcast(D, M8));
+            p = p.fma(r, DoubleVector.broadcast(D, M7));
+            p = p.fma(r, DoubleVector.broadcast(D, M6));
+            p = p.fma(r, DoubleVector.broadcast(D, M5));
+            p = p.fma(r, DoubleVector.broadcast(D, M4));
+            p = p.fma(r, DoubleVector.broadcast(D, M3));
+            p = p.fma(r, DoubleVector.broadcast(D, M2));
+            p = p.fma(r, DoubleVector.broadcast(D, M1));
+            p = p.fma(r, DoubleVector.broadcast(D, M0));
+            DoubleVector scale = DoubleVector.fromArray(D, scratch, 3 * BLOCK + j);
+            // NOTE: where v underflows, scale is 0 and this gives -1 exactly, as the scalar form returns
+            scale.fma(r.mul(p), scale.sub(1.0)).intoArray(e, j);
+        }
+    }
+
+    /**
+     * scratch[2 BLOCK + j] = r, scratch[3 BLOCK + j] = 2^k for v = e[j] = k ln 2 + r (Cody and Waite);
+     * 2^k is 0 below EXP_MIN, which makes exp 0 (and expm1 -1) there like the scalar forms.
+     */
+    private static void reduce(double[] e, double[] scratch, int n) {
         for (int j = 0; j < n; j += D.length()) {
             DoubleVector v = DoubleVector.fromArray(D, e, j);
             VectorMask<Double> under = v.compare(VectorOperators.LT, EXP_MIN);
@@ -217,37 +268,49 @@ final class VectorSmoothActivations implements SmoothActivations.Lanes {
             DoubleVector t = c.fma(LOG2E, ROUNDER);
             DoubleVector k = t.sub(ROUNDER);
             DoubleVector r = k.fma(DoubleVector.broadcast(D, -LN2_HI), c);
-            r = k.fma(DoubleVector.broadcast(D, -LN2_LO), r);
-            DoubleVector scale = t.viewAsIntegralLanes().add(1023L).lanewise(VectorOperators.LSHL, 52L)
-                    .viewAsFloatingLanes();
-            expPoly(r).mul(scale).blend(0.0, under).intoArray(e, j);
+            k.fma(DoubleVector.broadcast(D, -LN2_LO), r).intoArray(scratch, 2 * BLOCK + j);
+            t.viewAsIntegralLanes().add(1023L).lanewise(VectorOperators.LSHL, 52L).viewAsFloatingLanes()
+                    .blend(0.0, under).intoArray(scratch, 3 * BLOCK + j);
         }
     }
 
-    /** e[j] = expm1(e[j]) for e[j] &lt;= 0 (see {@link SmoothActivations#expm1}). */
-    private static void expm1(double[] e, int n) {
-        for (int j = 0; j < n; j += D.length()) {
-            DoubleVector v = DoubleVector.fromArray(D, e, j);
-            VectorMask<Double> under = v.compare(VectorOperators.LT, EXP_MIN);
-            DoubleVector c = v.blend(EXP_MIN, under);
-            DoubleVector t = c.fma(LOG2E, ROUNDER);
-            DoubleVector k = t.sub(ROUNDER);
-            DoubleVector r = k.fma(DoubleVector.broadcast(D, -LN2_HI), c);
-            r = k.fma(DoubleVector.broadcast(D, -LN2_LO), r);
-            DoubleVector scale = t.viewAsIntegralLanes().add(1023L).lanewise(VectorOperators.LSHL, 52L)
-                    .viewAsFloatingLanes();
-            scale.fma(r.mul(expm1Poly(r)), scale.sub(1.0)).blend(-1.0, under).intoArray(e, j);
-        }
-    }
-
-    /** p[j] = w * P(z) with w = 1/(a + L), z = 1 - 2Lw, a = |x| / sqrt(2): erfc(a) = exp(-a^2) p[j]. */
+    /**
+     * p[j] = w = 1/(a + L) and p[BLOCK + j] = P(z), z = 1 - 2Lw, a = |x| / sqrt(2): erfc(a) =
+     * exp(-a^2) w P(z). Three passes (z, then Horner in two halves through p[2 BLOCK..3 BLOCK)).
+     */
     private static void erfcPoly(float[] x, int b, int n, double[] p) {
         for (int j = 0; j < n; j += D.length()) {
             DoubleVector a = load(x, b + j).abs().mul(SQRT1_2);
             DoubleVector w = one().div(a.add(ERFC_L));
-            DoubleVector z = w.fma(-TWO_ERFC_L, 1.0);
             w.intoArray(p, j);
-            erfcPolyLow(z, erfcPolyHigh(z)).intoArray(p, j + BLOCK);
+            w.fma(-TWO_ERFC_L, 1.0).intoArray(p, 2 * BLOCK + j);
+        }
+        for (int j = 0; j < n; j += D.length()) {
+            DoubleVector z = DoubleVector.fromArray(D, p, 2 * BLOCK + j);
+            DoubleVector q = DoubleVector.broadcast(D, P17);
+            q = q.fma(z, DoubleVector.broadcast(D, P16));
+            q = q.fma(z, DoubleVector.broadcast(D, P15));
+            q = q.fma(z, DoubleVector.broadcast(D, P14));
+            q = q.fma(z, DoubleVector.broadcast(D, P13));
+            q = q.fma(z, DoubleVector.broadcast(D, P12));
+            q = q.fma(z, DoubleVector.broadcast(D, P11));
+            q = q.fma(z, DoubleVector.broadcast(D, P10));
+            q = q.fma(z, DoubleVector.broadcast(D, P9));
+            q.intoArray(p, BLOCK + j);
+        }
+        for (int j = 0; j < n; j += D.length()) {
+            DoubleVector z = DoubleVector.fromArray(D, p, 2 * BLOCK + j);
+            DoubleVector q = DoubleVector.fromArray(D, p, BLOCK + j);
+            q = q.fma(z, DoubleVector.broadcast(D, P8));
+            q = q.fma(z, DoubleVector.broadcast(D, P7));
+            q = q.fma(z, DoubleVector.broadcast(D, P6));
+            q = q.fma(z, DoubleVector.broadcast(D, P5));
+            q = q.fma(z, DoubleVector.broadcast(D, P4));
+            q = q.fma(z, DoubleVector.broadcast(D, P3));
+            q = q.fma(z, DoubleVector.broadcast(D, P2));
+            q = q.fma(z, DoubleVector.broadcast(D, P1));
+            q = q.fma(z, DoubleVector.broadcast(D, P0));
+            q.intoArray(p, BLOCK + j);
         }
     }
 
@@ -400,72 +463,5 @@ final class VectorSmoothActivations implements SmoothActivations.Lanes {
 
     private static DoubleVector geluTanhInner(DoubleVector x) {
         return x.mul(GELU_KAPPA).mul(x).mul(x).add(x).mul(SQRT_2_OVER_PI);
-    }
-
-    // NOTE: the polynomials are split into methods under C2's FreqInlineSize (325 bytecodes): a larger
-    // helper is not inlined, and its vectors are then boxed on every call (gelu ran 3x slower)
-
-    /** The upper coefficients P17..P9 of the erfc polynomial by Horner. */
-    private static DoubleVector erfcPolyHigh(DoubleVector z) {
-        DoubleVector p = DoubleVector.broadcast(D, P17);
-        p = p.fma(z, DoubleVector.broadcast(D, P16));
-        p = p.fma(z, DoubleVector.broadcast(D, P15));
-        p = p.fma(z, DoubleVector.broadcast(D, P14));
-        p = p.fma(z, DoubleVector.broadcast(D, P13));
-        p = p.fma(z, DoubleVector.broadcast(D, P12));
-        p = p.fma(z, DoubleVector.broadcast(D, P11));
-        p = p.fma(z, DoubleVector.broadcast(D, P10));
-        p = p.fma(z, DoubleVector.broadcast(D, P9));
-        return p;
-    }
-
-    /** Continues {@link #erfcPolyHigh} with P8..P0. */
-    private static DoubleVector erfcPolyLow(DoubleVector z, DoubleVector high) {
-        DoubleVector p = high;
-        p = p.fma(z, DoubleVector.broadcast(D, P8));
-        p = p.fma(z, DoubleVector.broadcast(D, P7));
-        p = p.fma(z, DoubleVector.broadcast(D, P6));
-        p = p.fma(z, DoubleVector.broadcast(D, P5));
-        p = p.fma(z, DoubleVector.broadcast(D, P4));
-        p = p.fma(z, DoubleVector.broadcast(D, P3));
-        p = p.fma(z, DoubleVector.broadcast(D, P2));
-        p = p.fma(z, DoubleVector.broadcast(D, P1));
-        p = p.fma(z, DoubleVector.broadcast(D, P0));
-        return p;
-    }
-
-    /** expm1(r) / r for |r| <= ln(2)/2 by its Taylor polynomial. */
-    private static DoubleVector expm1Poly(DoubleVector r) {
-        DoubleVector p = DoubleVector.broadcast(D, M11);
-        p = p.fma(r, DoubleVector.broadcast(D, M10));
-        p = p.fma(r, DoubleVector.broadcast(D, M9));
-        p = p.fma(r, DoubleVector.broadcast(D, M8));
-        p = p.fma(r, DoubleVector.broadcast(D, M7));
-        p = p.fma(r, DoubleVector.broadcast(D, M6));
-        p = p.fma(r, DoubleVector.broadcast(D, M5));
-        p = p.fma(r, DoubleVector.broadcast(D, M4));
-        p = p.fma(r, DoubleVector.broadcast(D, M3));
-        p = p.fma(r, DoubleVector.broadcast(D, M2));
-        p = p.fma(r, DoubleVector.broadcast(D, M1));
-        p = p.fma(r, DoubleVector.broadcast(D, M0));
-        return p;
-    }
-
-    /** exp(r) for |r| <= ln(2)/2 by its Taylor polynomial. */
-    private static DoubleVector expPoly(DoubleVector r) {
-        DoubleVector p = DoubleVector.broadcast(D, T12);
-        p = p.fma(r, DoubleVector.broadcast(D, T11));
-        p = p.fma(r, DoubleVector.broadcast(D, T10));
-        p = p.fma(r, DoubleVector.broadcast(D, T9));
-        p = p.fma(r, DoubleVector.broadcast(D, T8));
-        p = p.fma(r, DoubleVector.broadcast(D, T7));
-        p = p.fma(r, DoubleVector.broadcast(D, T6));
-        p = p.fma(r, DoubleVector.broadcast(D, T5));
-        p = p.fma(r, DoubleVector.broadcast(D, T4));
-        p = p.fma(r, DoubleVector.broadcast(D, T3));
-        p = p.fma(r, DoubleVector.broadcast(D, T2));
-        p = p.fma(r, DoubleVector.broadcast(D, T1));
-        p = p.fma(r, DoubleVector.broadcast(D, T0));
-        return p;
     }
 }
