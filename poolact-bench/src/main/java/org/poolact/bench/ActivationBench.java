@@ -15,7 +15,7 @@ import org.poolact.tensor.Tensor;
  * Prints the medians and minima. Run with {@code -Dbench.args=activations} (or {@code "activations 60"} rounds).
  */
 final class ActivationBench {
-    private static final List<String> SPECS = List.of("relu", "gelu", "gelu:tanh", "silu", "sigmoid");
+    private static final List<String> SPECS = List.of("relu", "gelu", "gelu:tanh", "silu", "sigmoid", "tanh", "mish");
 
     private ActivationBench() {
     }
@@ -36,7 +36,7 @@ final class ActivationBench {
             ActivationSpec spec = ActivationSpec.parse(s);
             double[][] fast = new double[2][rounds];
             double[][] plain = new double[2][rounds];
-            for (int i = -5; i < rounds; i++) {
+            for (int i = -20; i < rounds; i++) {
                 // NOTE: warm-up rounds (i < 0) are run but not kept
                 time(spec, x, g, false, fast, i);
                 time(spec, x, g, true, plain, i);
