@@ -1,6 +1,5 @@
 package org.poolact.kernels;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -43,12 +42,10 @@ public final class SmoothActivations {
     /** Below this, {@link #exp} returns 0 (2^k would leave the normal range). */
     static final double EXP_MIN = -708.0;
     /**
-     * Taylor coefficients 1/n! of exp(r), n = 0..12, highest last; for |r| &lt;= ln(2)/2 the first
-     * term left out is below 2e-16 of the sum.
+     * 1/(n+1)!, n = 0..11: exp(r) = 1 + r Q(r) and expm1(r) = r Q(r), Q = sum EXP_Q[n] r^n; for
+     * |r| &lt;= ln(2)/2 the first term left out is below 5e-16 of expm1(r) (2e-16 of exp(r)).
      */
-    static final double[] EXP_TAYLOR = expTaylor(13);
-    /** 1/(n+1)!, n = 0..11: expm1(r) = r * sum EXPM1_TAYLOR[n] r^n, first term left out below 5e-16 of the sum. */
-    static final double[] EXPM1_TAYLOR = Arrays.copyOfRange(expTaylor(13), 1, 13);
+    static final double[] EXP_Q = expQCoefficients(12);
 
     /**
      * erfc(a) for a &gt;= 0 is written exp(-a^2) * w * P(z), w = 1/(a + L), z = (a - L)/(a + L) = 1 - 2Lw,
@@ -79,9 +76,20 @@ public final class SmoothActivations {
     static final double ERFC_TINY = 0x1p-20;
     static final double INV_SQRT_PI = 0.5641895835477563;
 
-    /** The activation a {@link Lanes} loop evaluates. */
-    enum Kind {
-        GELU, GELU_TANH, SILU, SIGMOID, TANH, MISH
+    /** The activations with a kernel here; each names its PyTorch function. */
+    public enum Kind {
+        /** {@code F.gelu(x)}: x * Phi(x). */
+        GELU,
+        /** {@code F.gelu(x, approximate='tanh')}: x * (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))) / 2. */
+        GELU_TANH,
+        /** {@code F.silu(x)}: x * sigmoid(x). */
+        SILU,
+        /** {@code torch.sigmoid(x)}; backward g * (1 - y) * y from the output. */
+        SIGMOID,
+        /** {@code torch.tanh(x)}; backward g * (1 - y^2) from the output. */
+        TANH,
+        /** {@code F.mish(x)}: x * tanh(softplus(x)). */
+        MISH
     }
 
     /** The whole-array loops over [from, to), on the Vector API or in plain Java. */
@@ -94,37 +102,11 @@ public final class SmoothActivations {
     private SmoothActivations() {
     }
 
-    /** {@code F.gelu(x)} (exact: x * Phi(x)) and its backward, unless {@code poolact.kernels=plain}. */
-    public static Optional<FloatActivationKernel> gelu() {
-        return kernel(Kind.GELU);
-    }
-
-    /** {@code F.gelu(x, approximate='tanh')} and its backward, unless {@code poolact.kernels=plain}. */
-    public static Optional<FloatActivationKernel> geluTanh() {
-        return kernel(Kind.GELU_TANH);
-    }
-
-    /** {@code F.silu(x)} = x * sigmoid(x) and its backward, unless {@code poolact.kernels=plain}. */
-    public static Optional<FloatActivationKernel> silu() {
-        return kernel(Kind.SILU);
-    }
-
-    /** {@code torch.sigmoid(x)} and its backward g * (1 - y) * y, unless {@code poolact.kernels=plain}. */
-    public static Optional<FloatActivationKernel> sigmoid() {
-        return kernel(Kind.SIGMOID);
-    }
-
-    /** {@code torch.tanh(x)} and its backward g * (1 - y^2), unless {@code poolact.kernels=plain}. */
-    public static Optional<FloatActivationKernel> tanh() {
-        return kernel(Kind.TANH);
-    }
-
-    /** {@code F.mish(x)} = x * tanh(softplus(x)) and its backward, unless {@code poolact.kernels=plain}. */
-    public static Optional<FloatActivationKernel> mish() {
-        return kernel(Kind.MISH);
-    }
-
-    private static Optional<FloatActivationKernel> kernel(Kind kind) {
+    /**
+     * The float32 kernel of {@code kind} (forward and backward; Vector API when available), or empty
+     * under {@code -Dpoolact.kernels=plain} (the caller then keeps its reference formulas).
+     */
+    public static Optional<FloatActivationKernel> kernel(Kind kind) {
         if ("plain".equals(System.getProperty("poolact.kernels"))) {
             return Optional.empty();
         }
@@ -190,20 +172,25 @@ public final class SmoothActivations {
                 case GELU:
                     r = v * phi(v, tailPhi(v));
                     break;
-                case GELU_TANH:
-                    r = v * sigmoid2u(geluTanhInner(v));
+                case GELU_TANH: {
+                    double u = geluTanhInner(v);
+                    r = v * logistic(u, exp(-2 * Math.abs(u)));
                     break;
+                }
                 case SILU:
-                    r = v * sigmoid(v);
+                    r = v * logistic(v, exp(-Math.abs(v)));
                     break;
                 case TANH:
                     r = tanhOf(v);
                     break;
-                case MISH:
-                    r = v * mishTanh(v, exp(-Math.abs(v)));
+                case MISH: {
+                    double e = exp(-Math.abs(v));
+                    double num = mishNum(v, e);
+                    r = v * (num * mishRden(v, e, num));
                     break;
+                }
                 default:
-                    r = sigmoid(v);
+                    r = logistic(v, exp(-Math.abs(v)));
                     break;
             }
             return toFloat(r);
@@ -211,6 +198,7 @@ public final class SmoothActivations {
 
         float backwardOne(Kind kind, float g, float x, float y) {
             double v = x;
+            double yd = y;
             double r;
             switch (kind) {
                 case GELU: {
@@ -221,45 +209,32 @@ public final class SmoothActivations {
                 case GELU_TANH: {
                     double u = geluTanhInner(v);
                     double e = exp(-2 * Math.abs(u));
-                    double q = 1 / (1 + e);
-                    double s = u >= 0 ? q : e * q;
-                    double sc = u >= 0 ? e * q : q;
+                    double s = logistic(u, e);
                     double slope = TWO_SQRT_2_OVER_PI * Math.fma(THREE_KAPPA, v * v, 1);
-                    r = g * Math.fma(v * s * sc, slope, s);
+                    r = g * Math.fma(v * s * logisticComplement(u, e), slope, s);
                     break;
                 }
                 case SILU: {
                     double e = exp(-Math.abs(v));
-                    double q = 1 / (1 + e);
-                    double s = v >= 0 ? q : e * q;
-                    double sc = v >= 0 ? e * q : q;
-                    r = g * s * Math.fma(v, sc, 1);
+                    r = g * logistic(v, e) * Math.fma(v, logisticComplement(v, e), 1);
                     break;
                 }
-                case TANH: {
-                    double yd = y;
+                case TANH:
                     r = g * (1 - yd * yd);
                     break;
-                }
                 case MISH: {
                     double e = exp(-Math.abs(v));
-                    boolean pos = v >= 0;
-                    double q = 1 / (1 + e);
-                    double s = pos ? q : e * q;
-                    double num = pos ? Math.fma(e, 2, 1) : e * (e + 2);
-                    double rden = 1 / (pos ? Math.fma(e * 2, e, num) : num + 2);
-                    double t = num * rden;
+                    double num = mishNum(v, e);
+                    double rden = mishRden(v, e, num);
                     double h = 2 * e * (1 + e) * rden;
                     // 1 - t^2: 4 e^2 (1 + e)^2 / den^2 for x >= 0, 4 (num + 1) / den^2 below
-                    double oneMinusT2 = pos ? h * h : 4 * (num + 1) * rden * rden;
-                    r = g * Math.fma(v * s, oneMinusT2, t);
+                    double oneMinusT2 = v >= 0 ? h * h : 4 * (num + 1) * rden * rden;
+                    r = g * Math.fma(v * logistic(v, e), oneMinusT2, num * rden);
                     break;
                 }
-                default: {
-                    double yd = y;
+                default:
                     r = g * (1 - yd) * yd;
                     break;
-                }
             }
             return toFloat(r);
         }
@@ -305,18 +280,19 @@ public final class SmoothActivations {
         return SQRT_2_OVER_PI * (x + GELU_KAPPA * x * x * x);
     }
 
-    /** sigmoid(2u) = (1 + tanh(u)) / 2, without cancellation for u &lt; 0. */
-    static double sigmoid2u(double u) {
-        double e = exp(-2 * Math.abs(u));
+    /**
+     * logistic(t) = 1 / (1 + exp(-t)) from e = exp(-|t|), as e/(1 + e) for t &lt; 0 (no cancellation):
+     * sigmoid(x) with t = x, and (1 + tanh(u)) / 2 with t = 2u (then the sign of u is passed).
+     */
+    static double logistic(double sign, double e) {
         double q = 1 / (1 + e);
-        return u >= 0 ? q : e * q;
+        return sign >= 0 ? q : e * q;
     }
 
-    /** sigmoid(x) = 1 / (1 + exp(-x)), as e/(1 + e) with e = exp(x) for x &lt; 0. */
-    static double sigmoid(double x) {
-        double e = exp(-Math.abs(x));
+    /** 1 - logistic(t), from the same e (see {@link #logistic}). */
+    static double logisticComplement(double sign, double e) {
         double q = 1 / (1 + e);
-        return x >= 0 ? q : e * q;
+        return sign >= 0 ? e * q : q;
     }
 
     /** tanh(x) = sign(x) * (-m) / (2 + m), m = expm1(-2|x|) (no cancellation for small |x|). */
@@ -326,39 +302,36 @@ public final class SmoothActivations {
     }
 
     /**
-     * tanh(softplus(x)) = n / (n + 2), n = e^x (e^x + 2), from e = exp(-|x|): for x &gt;= 0 written
-     * (1 + 2e) / (1 + 2e + 2e^2) (numerator and denominator divided by e^(2x)), so nothing overflows.
+     * tanh(softplus(x)) = n / (n + 2), n = e^x (e^x + 2), is num / den from e = exp(-|x|): for x &gt;= 0
+     * num = 1 + 2e, den = 1 + 2e + 2e^2 (both divided by e^(2x), so nothing overflows); below,
+     * num = e (e + 2), den = num + 2.
      */
-    static double mishTanh(double x, double e) {
-        boolean pos = x >= 0;
-        double num = pos ? Math.fma(e, 2, 1) : e * (e + 2);
-        double rden = 1 / (pos ? Math.fma(e * 2, e, num) : num + 2);
-        return num * rden;
+    static double mishNum(double x, double e) {
+        return x >= 0 ? Math.fma(e, 2, 1) : e * (e + 2);
+    }
+
+    /** 1 / den of {@link #mishNum}. */
+    static double mishRden(double x, double e, double num) {
+        return 1 / (x >= 0 ? Math.fma(e * 2, e, num) : num + 2);
     }
 
     /**
      * exp(v) - 1 for v &lt;= 0 within a few ulps (double), also for tiny |v|: 2^k expm1(r) + (2^k - 1)
-     * with expm1(r) = r (1 + r/2 + ... + r^11/12!); -1 below EXP_MIN; expm1(-0.0) = +0.0.
+     * with expm1(r) = r Q(r); -1 below EXP_MIN; expm1(-0.0) = +0.0.
      */
     static double expm1(double v) {
         boolean under = v < EXP_MIN;
         double c = under ? EXP_MIN : v;
         double t = Math.fma(c, LOG2E, ROUNDER);
-        double k = t - ROUNDER;
-        double r = Math.fma(k, -LN2_HI, c);
-        r = Math.fma(k, -LN2_LO, r);
-        double p = EXPM1_TAYLOR[EXPM1_TAYLOR.length - 1];
-        for (int n = EXPM1_TAYLOR.length - 2; n >= 0; n--) {
-            p = Math.fma(p, r, EXPM1_TAYLOR[n]);
-        }
-        double scale = Double.longBitsToDouble((Double.doubleToRawLongBits(t) + 1023) << 52);
-        double res = Math.fma(scale, r * p, scale - 1);
+        double r = reduced(c, t);
+        double scale = twoToK(t);
+        double res = Math.fma(scale, r * expQ(r), scale - 1);
         return under ? -1.0 : res;
     }
 
     /**
-     * exp(v) for v &lt;= 0 (all the kernels need) within about 2 ulps (double); 0 below EXP_MIN, where
-     * the result would leave the normal range; NaN gives NaN.
+     * exp(v) for v &lt;= 0 (all the kernels need) within about 2 ulps (double): 2^k (1 + r Q(r)); 0
+     * below EXP_MIN, where the result would leave the normal range; NaN gives NaN.
      * NOTE: the clamp is a compare and select, not Math.max: the Vector API's NaN-propagating max costs
      * as much as a third of the polynomial.
      */
@@ -366,24 +339,38 @@ public final class SmoothActivations {
         boolean under = v < EXP_MIN;
         double c = under ? EXP_MIN : v;
         double t = Math.fma(c, LOG2E, ROUNDER);
-        double k = t - ROUNDER;
-        double r = Math.fma(k, -LN2_HI, c);
-        r = Math.fma(k, -LN2_LO, r);
-        double p = EXP_TAYLOR[EXP_TAYLOR.length - 1];
-        for (int n = EXP_TAYLOR.length - 2; n >= 0; n--) {
-            p = Math.fma(p, r, EXP_TAYLOR[n]);
-        }
-        // NOTE: the low bits of t hold k; (k + 1023) << 52 is 2^k's bit pattern for -1022 <= k <= 1023
-        double scale = Double.longBitsToDouble((Double.doubleToRawLongBits(t) + 1023) << 52);
-        double res = p * scale;
+        double r = reduced(c, t);
+        double res = Math.fma(expQ(r), r, 1) * twoToK(t);
         return under ? 0.0 : res;
     }
 
-    private static double[] expTaylor(int count) {
+    /** r = c - k ln 2 (two FMAs), k = t - ROUNDER = round(c / ln 2), t = c log2(e) + ROUNDER. */
+    static double reduced(double c, double t) {
+        double k = t - ROUNDER;
+        double r = Math.fma(k, -LN2_HI, c);
+        return Math.fma(k, -LN2_LO, r);
+    }
+
+    /** 2^k for t = k + ROUNDER: the low bits of t hold k, and (k + 1023) &lt;&lt; 52 is 2^k's pattern for -1022 &lt;= k. */
+    static double twoToK(double t) {
+        return Double.longBitsToDouble((Double.doubleToRawLongBits(t) + 1023) << 52);
+    }
+
+    /** Q(r) = (exp(r) - 1) / r = sum r^n / (n+1)!, n = 0..11, by Horner (FMA). */
+    static double expQ(double r) {
+        double p = EXP_Q[EXP_Q.length - 1];
+        for (int n = EXP_Q.length - 2; n >= 0; n--) {
+            p = Math.fma(p, r, EXP_Q[n]);
+        }
+        return p;
+    }
+
+    private static double[] expQCoefficients(int count) {
         double[] c = new double[count];
-        c[0] = 1;
-        for (int n = 1; n < count; n++) {
-            c[n] = c[n - 1] / n;
+        double f = 1;
+        for (int n = 0; n < count; n++) {
+            f /= n + 1;
+            c[n] = f;
         }
         return c;
     }

@@ -5,8 +5,7 @@ import static org.poolact.kernels.SmoothActivations.ERFC_L;
 import static org.poolact.kernels.SmoothActivations.ERFC_P;
 import static org.poolact.kernels.SmoothActivations.ERFC_TINY;
 import static org.poolact.kernels.SmoothActivations.EXP_MIN;
-import static org.poolact.kernels.SmoothActivations.EXPM1_TAYLOR;
-import static org.poolact.kernels.SmoothActivations.EXP_TAYLOR;
+import static org.poolact.kernels.SmoothActivations.EXP_Q;
 import static org.poolact.kernels.SmoothActivations.GELU_KAPPA;
 import static org.poolact.kernels.SmoothActivations.INV_SQRT_2PI;
 import static org.poolact.kernels.SmoothActivations.INV_SQRT_PI;
@@ -19,6 +18,8 @@ import static org.poolact.kernels.SmoothActivations.SQRT_2_OVER_PI;
 import static org.poolact.kernels.SmoothActivations.THREE_KAPPA;
 import static org.poolact.kernels.SmoothActivations.TWO_ERFC_L;
 import static org.poolact.kernels.SmoothActivations.TWO_SQRT_2_OVER_PI;
+
+import org.poolact.kernels.SmoothActivations.Kind;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
@@ -67,112 +68,129 @@ final class VectorSmoothActivations implements SmoothActivations.Lanes {
     private static final double P15 = ERFC_P[15];
     private static final double P16 = ERFC_P[16];
     private static final double P17 = ERFC_P[17];
-    private static final double T0 = EXP_TAYLOR[0];
-    private static final double M0 = EXPM1_TAYLOR[0];
-    private static final double M1 = EXPM1_TAYLOR[1];
-    private static final double M2 = EXPM1_TAYLOR[2];
-    private static final double M3 = EXPM1_TAYLOR[3];
-    private static final double M4 = EXPM1_TAYLOR[4];
-    private static final double M5 = EXPM1_TAYLOR[5];
-    private static final double M6 = EXPM1_TAYLOR[6];
-    private static final double M7 = EXPM1_TAYLOR[7];
-    private static final double M8 = EXPM1_TAYLOR[8];
-    private static final double M9 = EXPM1_TAYLOR[9];
-    private static final double M10 = EXPM1_TAYLOR[10];
-    private static final double M11 = EXPM1_TAYLOR[11];
-    private static final double T1 = EXP_TAYLOR[1];
-    private static final double T2 = EXP_TAYLOR[2];
-    private static final double T3 = EXP_TAYLOR[3];
-    private static final double T4 = EXP_TAYLOR[4];
-    private static final double T5 = EXP_TAYLOR[5];
-    private static final double T6 = EXP_TAYLOR[6];
-    private static final double T7 = EXP_TAYLOR[7];
-    private static final double T8 = EXP_TAYLOR[8];
-    private static final double T9 = EXP_TAYLOR[9];
-    private static final double T10 = EXP_TAYLOR[10];
-    private static final double T11 = EXP_TAYLOR[11];
-    private static final double T12 = EXP_TAYLOR[12];
+    private static final double Q0 = EXP_Q[0];
+    private static final double Q1 = EXP_Q[1];
+    private static final double Q2 = EXP_Q[2];
+    private static final double Q3 = EXP_Q[3];
+    private static final double Q4 = EXP_Q[4];
+    private static final double Q5 = EXP_Q[5];
+    private static final double Q6 = EXP_Q[6];
+    private static final double Q7 = EXP_Q[7];
+    private static final double Q8 = EXP_Q[8];
+    private static final double Q9 = EXP_Q[9];
+    private static final double Q10 = EXP_Q[10];
+    private static final double Q11 = EXP_Q[11];
 
     VectorSmoothActivations() {
     }
 
     @Override
-    public void forward(SmoothActivations.Kind kind, float[] x, float[] out, int from, int to) {
-        int end = from + D.loopBound(to - from);
-        double[] e = new double[BLOCK];
-        double[] p = new double[4 * BLOCK];
-        for (int b = from; b < end; b += BLOCK) {
-            int n = Math.min(BLOCK, end - b);
-            switch (kind) {
-                case GELU:
-                    minusHalfSquare(x, b, n, e);
-                    exp(e, p, n);
-                    erfcPoly(x, b, n, p);
-                    geluForward(x, b, n, e, p, out);
-                    break;
-                case GELU_TANH:
-                    minusTwiceAbsInner(x, b, n, e);
-                    exp(e, p, n);
-                    geluTanhForward(x, b, n, e, out);
-                    break;
-                case TANH:
-                    minusTwiceAbs(x, b, n, e);
-                    expm1(e, p, n);
-                    tanhForward(x, b, n, e, out);
-                    break;
-                case MISH:
-                    minusAbs(x, b, n, e);
-                    exp(e, p, n);
-                    mishForward(x, b, n, e, out);
-                    break;
-                default:
-                    minusAbs(x, b, n, e);
-                    exp(e, p, n);
-                    sigmoidForward(kind == SmoothActivations.Kind.SILU, x, b, n, e, out);
-                    break;
-            }
-        }
+    public void forward(Kind kind, float[] x, float[] out, int from, int to) {
+        int end = run(kind, false, null, x, null, out, from, to);
         SmoothActivations.SCALAR.forward(kind, x, out, end, to);
     }
 
     @Override
-    public void backward(SmoothActivations.Kind kind, float[] g, float[] x, float[] y, float[] out, int from, int to) {
+    public void backward(Kind kind, float[] g, float[] x, float[] y, float[] out, int from, int to) {
+        int end = run(kind, true, g, x, y, out, from, to);
+        SmoothActivations.SCALAR.backward(kind, g, x, y, out, end, to);
+    }
+
+    /** The whole vectors of [from, to), block by block; returns where the scalar tail starts. */
+    private static int run(Kind kind, boolean backward, float[] g, float[] x, float[] y, float[] out, int from, int to) {
         int end = from + D.loopBound(to - from);
         double[] e = new double[BLOCK];
         double[] p = new double[4 * BLOCK];
         for (int b = from; b < end; b += BLOCK) {
             int n = Math.min(BLOCK, end - b);
-            switch (kind) {
-                case GELU:
-                    minusHalfSquare(x, b, n, e);
-                    exp(e, p, n);
-                    erfcPoly(x, b, n, p);
-                    geluBackward(g, x, b, n, e, p, out);
-                    break;
-                case GELU_TANH:
-                    minusTwiceAbsInner(x, b, n, e);
-                    exp(e, p, n);
-                    geluTanhBackward(g, x, b, n, e, out);
-                    break;
-                case SILU:
-                    minusAbs(x, b, n, e);
-                    exp(e, p, n);
-                    siluBackward(g, x, b, n, e, out);
-                    break;
-                case TANH:
-                    tanhBackward(g, y, b, n, out);
-                    break;
-                case MISH:
-                    minusAbs(x, b, n, e);
-                    exp(e, p, n);
-                    mishBackward(g, x, b, n, e, out);
-                    break;
-                default:
-                    sigmoidBackward(g, y, b, n, out);
-                    break;
+            prepare(kind, backward, x, b, n, e, p);
+            if (backward) {
+                finishBackward(kind, g, x, y, b, n, e, p, out);
+            } else {
+                finishForward(kind, x, b, n, e, p, out);
             }
         }
-        SmoothActivations.SCALAR.backward(kind, g, x, y, out, end, to);
+        return end;
+    }
+
+    private static void finishForward(Kind kind, float[] x, int b, int n, double[] e, double[] p, float[] out) {
+        switch (kind) {
+            case GELU:
+                geluForward(x, b, n, e, p, out);
+                break;
+            case TANH:
+                tanhForward(x, b, n, e, out);
+                break;
+            case MISH:
+                mishForward(x, b, n, p, out);
+                break;
+            default:
+                logisticForward(kind != Kind.SIGMOID, x, b, n, p, out);
+                break;
+        }
+    }
+
+    private static void finishBackward(Kind kind, float[] g, float[] x, float[] y, int b, int n, double[] e,
+                                       double[] p, float[] out) {
+        switch (kind) {
+            case GELU:
+                geluBackward(g, x, b, n, e, p, out);
+                break;
+            case GELU_TANH:
+                geluTanhBackward(g, x, b, n, p, out);
+                break;
+            case SILU:
+                siluBackward(g, x, b, n, p, out);
+                break;
+            case MISH:
+                mishBackward(g, x, b, n, e, p, out);
+                break;
+            default:
+                fromOutputBackward(kind == Kind.TANH, g, y, b, n, out);
+                break;
+        }
+    }
+
+    /**
+     * The passes every use of a kind starts with, leaving in the buffers: gelu: e = exp(-x^2/2),
+     * p = [w | P(z)]; gelu(tanh), silu, sigmoid: p = [s | 1 - s] (the logistic of 2u or x); tanh:
+     * e = expm1(-2|x|); mish: e = exp(-|x|), p = [s | num | 1/den]. Backwards that read the output
+     * (sigmoid, tanh) need none.
+     */
+    private static void prepare(Kind kind, boolean backward, float[] x, int b, int n, double[] e, double[] p) {
+        switch (kind) {
+            case GELU:
+                minusHalfSquare(x, b, n, e);
+                exp(e, p, n);
+                erfcPoly(x, b, n, p);
+                break;
+            case GELU_TANH:
+                minusTwiceAbsInner(x, b, n, e);
+                exp(e, p, n);
+                logistic(true, x, b, n, e, p);
+                break;
+            case TANH:
+                if (!backward) {
+                    minusTwiceAbs(x, b, n, e);
+                    expm1(e, p, n);
+                }
+                break;
+            case SIGMOID:
+                if (!backward) {
+                    minusAbs(x, b, n, e);
+                    exp(e, p, n);
+                    logistic(false, x, b, n, e, p);
+                }
+                break;
+            default:
+                minusAbs(x, b, n, e);
+                exp(e, p, n);
+                logistic(false, x, b, n, e, p);
+                if (kind == Kind.MISH) {
+                    mishRatio(x, b, n, e, p);
+                }
+                break;
+        }
     }
 
     // ------------------------------------------------------------------ passes: exp arguments
@@ -209,50 +227,48 @@ final class VectorSmoothActivations implements SmoothActivations.Lanes {
     // ------------------------------------------------------------------ passes: exp and erfc's polynomial
 
     /**
-     * e[j] = exp(e[j]) for e[j] &lt;= 0 (see {@link SmoothActivations#exp}), in two passes through
-     * scratch[2 BLOCK..4 BLOCK): the reduction (r and 2^k, 0 where exp underflows), then the polynomial.
+     * e[j] = exp(e[j]) = 2^k (1 + r Q(r)) for e[j] &lt;= 0 (see {@link SmoothActivations#exp}), through
+     * scratch[2 BLOCK..4 BLOCK): the reduction, Q, then the result.
      */
     private static void exp(double[] e, double[] scratch, int n) {
         reduce(e, scratch, n);
+        expQ(e, scratch, n);
         for (int j = 0; j < n; j += D.length()) {
             DoubleVector r = DoubleVector.fromArray(D, scratch, 2 * BLOCK + j);
-            DoubleVector p = DoubleVector.broadcast(D, T12);
-            p = p.fma(r, DoubleVector.broadcast(D, T11));
-            p = p.fma(r, DoubleVector.broadcast(D, T10));
-            p = p.fma(r, DoubleVector.broadcast(D, T9));
-            p = p.fma(r, DoubleVector.broadcast(D, T8));
-            p = p.fma(r, DoubleVector.broadcast(D, T7));
-            p = p.fma(r, DoubleVector.broadcast(D, T6));
-            p = p.fma(r, DoubleVector.broadcast(D, T5));
-            p = p.fma(r, DoubleVector.broadcast(D, T4));
-            p = p.fma(r, DoubleVector.broadcast(D, T3));
-            p = p.fma(r, DoubleVector.broadcast(D, T2));
-            p = p.fma(r, DoubleVector.broadcast(D, T1));
-            p = p.fma(r, DoubleVector.broadcast(D, T0));
-            p.mul(DoubleVector.fromArray(D, scratch, 3 * BLOCK + j)).intoArray(e, j);
+            DoubleVector.fromArray(D, e, j).fma(r, one()).mul(DoubleVector.fromArray(D, scratch, 3 * BLOCK + j))
+                    .intoArray(e, j);
         }
     }
 
-    /** e[j] = expm1(e[j]) for e[j] &lt;= 0 (see {@link SmoothActivations#expm1}): 2^k expm1(r) + (2^k - 1). */
+    /** e[j] = expm1(e[j]) = 2^k r Q(r) + (2^k - 1) for e[j] &lt;= 0 (see {@link SmoothActivations#expm1}). */
     private static void expm1(double[] e, double[] scratch, int n) {
         reduce(e, scratch, n);
+        expQ(e, scratch, n);
         for (int j = 0; j < n; j += D.length()) {
             DoubleVector r = DoubleVector.fromArray(D, scratch, 2 * BLOCK + j);
-            DoubleVector p = DoubleVector.broadcast(D, M11);
-            p = p.fma(r, DoubleVector.broadcast(D, M10));
-            p = p.fma(r, DoubleVector.broadcast(D, M9));
-            p = p.fma(r, DoubleVector.broadcast(D, M8));
-            p = p.fma(r, DoubleVector.broadcast(D, M7));
-            p = p.fma(r, DoubleVector.broadcast(D, M6));
-            p = p.fma(r, DoubleVector.broadcast(D, M5));
-            p = p.fma(r, DoubleVector.broadcast(D, M4));
-            p = p.fma(r, DoubleVector.broadcast(D, M3));
-            p = p.fma(r, DoubleVector.broadcast(D, M2));
-            p = p.fma(r, DoubleVector.broadcast(D, M1));
-            p = p.fma(r, DoubleVector.broadcast(D, M0));
             DoubleVector scale = DoubleVector.fromArray(D, scratch, 3 * BLOCK + j);
             // NOTE: where v underflows, scale is 0 and this gives -1 exactly, as the scalar form returns
-            scale.fma(r.mul(p), scale.sub(1.0)).intoArray(e, j);
+            scale.fma(r.mul(DoubleVector.fromArray(D, e, j)), scale.sub(1.0)).intoArray(e, j);
+        }
+    }
+
+    /** e[j] = Q(r) for r = scratch[2 BLOCK + j] (see {@link SmoothActivations#expQ}). */
+    private static void expQ(double[] e, double[] scratch, int n) {
+        for (int j = 0; j < n; j += D.length()) {
+            DoubleVector r = DoubleVector.fromArray(D, scratch, 2 * BLOCK + j);
+            DoubleVector p = DoubleVector.broadcast(D, Q11);
+            p = p.fma(r, DoubleVector.broadcast(D, Q10));
+            p = p.fma(r, DoubleVector.broadcast(D, Q9));
+            p = p.fma(r, DoubleVector.broadcast(D, Q8));
+            p = p.fma(r, DoubleVector.broadcast(D, Q7));
+            p = p.fma(r, DoubleVector.broadcast(D, Q6));
+            p = p.fma(r, DoubleVector.broadcast(D, Q5));
+            p = p.fma(r, DoubleVector.broadcast(D, Q4));
+            p = p.fma(r, DoubleVector.broadcast(D, Q3));
+            p = p.fma(r, DoubleVector.broadcast(D, Q2));
+            p = p.fma(r, DoubleVector.broadcast(D, Q1));
+            p = p.fma(r, DoubleVector.broadcast(D, Q0));
+            p.intoArray(e, j);
         }
     }
 
@@ -331,51 +347,55 @@ final class VectorSmoothActivations implements SmoothActivations.Lanes {
         }
     }
 
-    private static void geluTanhForward(float[] x, int b, int n, double[] e, float[] out) {
-        for (int j = 0; j < n; j += D.length()) {
-            DoubleVector v = load(x, b + j);
-            DoubleVector ev = DoubleVector.fromArray(D, e, j);
-            DoubleVector q = one().div(ev.add(1.0));
-            DoubleVector s = ev.mul(q).blend(q, geluTanhInner(v).compare(VectorOperators.GE, 0.0));
-            store(v.mul(s), out, b + j);
-        }
-    }
-
-    private static void geluTanhBackward(float[] g, float[] x, int b, int n, double[] e, float[] out) {
+    /**
+     * p[j] = s and p[BLOCK + j] = 1 - s for s = logistic(t) = 1 / (1 + exp(-t)), from e = exp(-|t|),
+     * t = 2u (gelu(tanh): e = exp(-2|u|), sign of u) or t = x: e/(1 + e) on the negative side.
+     */
+    private static void logistic(boolean ofInner, float[] x, int b, int n, double[] e, double[] p) {
         for (int j = 0; j < n; j += D.length()) {
             DoubleVector v = load(x, b + j);
             DoubleVector ev = DoubleVector.fromArray(D, e, j);
             DoubleVector q = one().div(ev.add(1.0));
             DoubleVector eq = ev.mul(q);
-            VectorMask<Double> nonNegative = geluTanhInner(v).compare(VectorOperators.GE, 0.0);
-            DoubleVector s = eq.blend(q, nonNegative);
-            DoubleVector sc = q.blend(eq, nonNegative);
+            VectorMask<Double> nonNegative = (ofInner ? geluTanhInner(v) : v).compare(VectorOperators.GE, 0.0);
+            eq.blend(q, nonNegative).intoArray(p, j);
+            q.blend(eq, nonNegative).intoArray(p, BLOCK + j);
+        }
+    }
+
+    /** x * s (gelu(tanh): x sigmoid(2u); silu) or s (sigmoid). */
+    private static void logisticForward(boolean timesX, float[] x, int b, int n, double[] p, float[] out) {
+        for (int j = 0; j < n; j += D.length()) {
+            DoubleVector s = DoubleVector.fromArray(D, p, j);
+            store(timesX ? load(x, b + j).mul(s) : s, out, b + j);
+        }
+    }
+
+    private static void geluTanhBackward(float[] g, float[] x, int b, int n, double[] p, float[] out) {
+        for (int j = 0; j < n; j += D.length()) {
+            DoubleVector v = load(x, b + j);
+            DoubleVector s = DoubleVector.fromArray(D, p, j);
+            DoubleVector sc = DoubleVector.fromArray(D, p, BLOCK + j);
             DoubleVector slope = v.mul(v).fma(THREE_KAPPA, 1.0).mul(TWO_SQRT_2_OVER_PI);
             store(load(g, b + j).mul(v.mul(s).mul(sc).fma(slope, s)), out, b + j);
         }
     }
 
-    /** sigmoid(x), or x * sigmoid(x) when {@code silu}, from e = exp(-|x|). */
-    private static void sigmoidForward(boolean silu, float[] x, int b, int n, double[] e, float[] out) {
+    private static void siluBackward(float[] g, float[] x, int b, int n, double[] p, float[] out) {
         for (int j = 0; j < n; j += D.length()) {
             DoubleVector v = load(x, b + j);
-            DoubleVector ev = DoubleVector.fromArray(D, e, j);
-            DoubleVector q = one().div(ev.add(1.0));
-            DoubleVector s = ev.mul(q).blend(q, v.compare(VectorOperators.GE, 0.0));
-            store(silu ? v.mul(s) : s, out, b + j);
+            DoubleVector s = DoubleVector.fromArray(D, p, j);
+            DoubleVector sc = DoubleVector.fromArray(D, p, BLOCK + j);
+            store(load(g, b + j).mul(s).mul(v.fma(sc, one())), out, b + j);
         }
     }
 
-    private static void siluBackward(float[] g, float[] x, int b, int n, double[] e, float[] out) {
+    /** Backward from the output: g (1 - y^2) (tanh) or g (1 - y) y (sigmoid). */
+    private static void fromOutputBackward(boolean tanh, float[] g, float[] y, int b, int n, float[] out) {
         for (int j = 0; j < n; j += D.length()) {
-            DoubleVector v = load(x, b + j);
-            DoubleVector ev = DoubleVector.fromArray(D, e, j);
-            DoubleVector q = one().div(ev.add(1.0));
-            DoubleVector eq = ev.mul(q);
-            VectorMask<Double> nonNegative = v.compare(VectorOperators.GE, 0.0);
-            DoubleVector s = eq.blend(q, nonNegative);
-            DoubleVector sc = q.blend(eq, nonNegative);
-            store(load(g, b + j).mul(s).mul(v.fma(sc, one())), out, b + j);
+            DoubleVector yv = load(y, b + j);
+            DoubleVector gv = load(g, b + j);
+            store(tanh ? gv.mul(one().sub(yv.mul(yv))) : gv.mul(one().sub(yv)).mul(yv), out, b + j);
         }
     }
 
@@ -389,47 +409,36 @@ final class VectorSmoothActivations implements SmoothActivations.Lanes {
         }
     }
 
-    private static void tanhBackward(float[] g, float[] y, int b, int n, float[] out) {
+    /** p[BLOCK + j] = num and p[2 BLOCK + j] = 1/den of tanh(softplus(x)) = num/den (see {@link SmoothActivations#mishNum}). */
+    private static void mishRatio(float[] x, int b, int n, double[] e, double[] p) {
         for (int j = 0; j < n; j += D.length()) {
-            DoubleVector yv = load(y, b + j);
-            store(load(g, b + j).mul(one().sub(yv.mul(yv))), out, b + j);
+            DoubleVector ev = DoubleVector.fromArray(D, e, j);
+            VectorMask<Double> pos = load(x, b + j).compare(VectorOperators.GE, 0.0);
+            DoubleVector numPos = ev.fma(2.0, 1.0);
+            DoubleVector num = ev.mul(ev.add(2.0)).blend(numPos, pos);
+            num.intoArray(p, BLOCK + j);
+            one().div(num.add(2.0).blend(ev.mul(2.0).fma(ev, numPos), pos)).intoArray(p, 2 * BLOCK + j);
         }
     }
 
-    private static void mishForward(float[] x, int b, int n, double[] e, float[] out) {
+    private static void mishForward(float[] x, int b, int n, double[] p, float[] out) {
         for (int j = 0; j < n; j += D.length()) {
-            DoubleVector v = load(x, b + j);
-            DoubleVector ev = DoubleVector.fromArray(D, e, j);
-            VectorMask<Double> pos = v.compare(VectorOperators.GE, 0.0);
-            DoubleVector numNeg = ev.mul(ev.add(2.0));
-            DoubleVector numPos = ev.fma(2.0, 1.0);
-            DoubleVector num = numNeg.blend(numPos, pos);
-            DoubleVector rden = one().div(num.add(2.0).blend(ev.mul(2.0).fma(ev, numPos), pos));
-            store(v.mul(num.mul(rden)), out, b + j);
+            DoubleVector num = DoubleVector.fromArray(D, p, BLOCK + j);
+            store(load(x, b + j).mul(num.mul(DoubleVector.fromArray(D, p, 2 * BLOCK + j))), out, b + j);
         }
     }
 
-    private static void mishBackward(float[] g, float[] x, int b, int n, double[] e, float[] out) {
+    private static void mishBackward(float[] g, float[] x, int b, int n, double[] e, double[] p, float[] out) {
         for (int j = 0; j < n; j += D.length()) {
             DoubleVector v = load(x, b + j);
             DoubleVector ev = DoubleVector.fromArray(D, e, j);
-            VectorMask<Double> pos = v.compare(VectorOperators.GE, 0.0);
-            DoubleVector q = one().div(ev.add(1.0));
-            DoubleVector s = ev.mul(q).blend(q, pos);
-            DoubleVector numNeg = ev.mul(ev.add(2.0));
-            DoubleVector numPos = ev.fma(2.0, 1.0);
-            DoubleVector num = numNeg.blend(numPos, pos);
-            DoubleVector rden = one().div(num.add(2.0).blend(ev.mul(2.0).fma(ev, numPos), pos));
+            DoubleVector s = DoubleVector.fromArray(D, p, j);
+            DoubleVector num = DoubleVector.fromArray(D, p, BLOCK + j);
+            DoubleVector rden = DoubleVector.fromArray(D, p, 2 * BLOCK + j);
             DoubleVector h = ev.mul(2.0).mul(ev.add(1.0)).mul(rden);
-            DoubleVector oneMinusT2 = num.add(1.0).mul(4.0).mul(rden).mul(rden).blend(h.mul(h), pos);
+            DoubleVector oneMinusT2 = num.add(1.0).mul(4.0).mul(rden).mul(rden)
+                    .blend(h.mul(h), v.compare(VectorOperators.GE, 0.0));
             store(load(g, b + j).mul(v.mul(s).fma(oneMinusT2, num.mul(rden))), out, b + j);
-        }
-    }
-
-    private static void sigmoidBackward(float[] g, float[] y, int b, int n, float[] out) {
-        for (int j = 0; j < n; j += D.length()) {
-            DoubleVector yv = load(y, b + j);
-            store(load(g, b + j).mul(one().sub(yv)).mul(yv), out, b + j);
         }
     }
 

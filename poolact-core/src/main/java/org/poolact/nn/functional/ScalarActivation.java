@@ -248,12 +248,12 @@ public final class ScalarActivation {
                         double t = StrictMath.tanh(SQRT_2_OVER_PI * (x + GELU_KAPPA * x * x * x));
                         double right = 0.5 * x * (1 - t * t) * SQRT_2_OVER_PI * (1 + 3 * GELU_KAPPA * x * x);
                         return g * (0.5 * (1 + t) + right);
-                    }).withFloatKernel(SmoothActivations.geluTanh());
+                    }).withFloatKernel(SmoothActivations.kernel(SmoothActivations.Kind.GELU_TANH));
         }
         return inDouble("GeluBackward0",
                 x -> x * 0.5 * SpecialMath.erfc(-x * SQRT1_2),
                 (g, x, y) -> g * (0.5 * SpecialMath.erfc(-x * SQRT1_2) + x * INV_SQRT_2PI * StrictMath.exp(-0.5 * x * x)))
-                .withFloatKernel(SmoothActivations.gelu());
+                .withFloatKernel(SmoothActivations.kernel(SmoothActivations.Kind.GELU));
     }
 
     private static double sigmoidOf(double x) {
@@ -267,7 +267,7 @@ public final class ScalarActivation {
                 (g, x, y) -> {
                     double s = sigmoidOf(x);
                     return g * s * (1 + x * (1 - s));
-                }).withFloatKernel(SmoothActivations.silu());
+                }).withFloatKernel(SmoothActivations.kernel(SmoothActivations.Kind.SILU));
     }
 
     /** mish(x) = x * tanh(log1p(exp(x))) (no softplus threshold). grad_fn MishBackward0. */
@@ -278,19 +278,19 @@ public final class ScalarActivation {
                     double s = sigmoidOf(x);
                     double t = StrictMath.tanh(StrictMath.log1p(StrictMath.exp(x)));
                     return g * (t + x * s * (1 - t * t));
-                }).withFloatKernel(SmoothActivations.mish());
+                }).withFloatKernel(SmoothActivations.kernel(SmoothActivations.Kind.MISH));
     }
 
     /** sigmoid(x) = 1 / (1 + exp(-x)); backward from the result: g * (1 - y) * y. grad_fn SigmoidBackward0. */
     public static ScalarActivation sigmoid() {
         return inDouble("SigmoidBackward0", ScalarActivation::sigmoidOf, (g, x, y) -> g * (1 - y) * y)
-                .withFloatKernel(SmoothActivations.sigmoid());
+                .withFloatKernel(SmoothActivations.kernel(SmoothActivations.Kind.SIGMOID));
     }
 
     /** tanh; backward from the result: g * (1 - y^2). grad_fn TanhBackward0. */
     public static ScalarActivation tanh() {
         return inDouble("TanhBackward0", StrictMath::tanh, (g, x, y) -> g * (1 - y * y))
-                .withFloatKernel(SmoothActivations.tanh());
+                .withFloatKernel(SmoothActivations.kernel(SmoothActivations.Kind.TANH));
     }
 
     /**
