@@ -89,14 +89,16 @@ public final class SmoothActivations {
         /** {@code torch.tanh(x)}; backward g * (1 - y^2) from the output. */
         TANH,
         /** {@code F.mish(x)}: x * tanh(softplus(x)). */
-        MISH
+        MISH,
+        /** ATen's elu kernel (elu, selu, celu): constants given to {@link #elu}. */
+        ELU
     }
 
     /** The whole-array loops over [from, to), on the Vector API or in plain Java. */
     interface Lanes {
-        void forward(Kind kind, float[] x, float[] out, int from, int to);
+        void forward(Spec spec, float[] x, float[] out, int from, int to);
 
-        void backward(Kind kind, float[] g, float[] x, float[] y, float[] out, int from, int to);
+        void backward(Spec spec, float[] g, float[] x, float[] y, float[] out, int from, int to);
     }
 
     private SmoothActivations() {
@@ -105,44 +107,76 @@ public final class SmoothActivations {
     /**
      * The float32 kernel of {@code kind} (forward and backward; Vector API when available), or empty
      * under {@code -Dpoolact.kernels=plain} (the caller then keeps its reference formulas).
+     *
+     * @throws IllegalArgumentException for {@link Kind#ELU}, which has parameters (see {@link #elu})
      */
     public static Optional<FloatActivationKernel> kernel(Kind kind) {
+        if (kind == Kind.ELU) {
+            throw new IllegalArgumentException("SmoothActivations.kernel: kind ELU needs its constants, use elu(...)");
+        }
+        return bind(Spec.of(kind));
+    }
+
+    /**
+     * ATen's elu kernel in float32 with the constants as the op rounds them (neg = (float) alpha *
+     * (float) scale, pos = (float) scale, inputScale = (float) inputScale): x &lt;= 0 ? expm1(x *
+     * inputScale) * neg : x * pos (the products x * inputScale and x * pos in float), backward x &lt;= 0
+     * ? g * inputScale * neg * exp(x * inputScale) : g * pos. Empty under
+     * {@code -Dpoolact.kernels=plain}, and for inputScale &lt;= 0 (celu with a negative alpha), whose
+     * exponentials of positive arguments this kernel does not cover.
+     */
+    public static Optional<FloatActivationKernel> elu(float neg, float pos, float inputScale) {
+        if (!(inputScale > 0)) {
+            return Optional.empty();
+        }
+        return bind(new Spec(Kind.ELU, neg, pos, inputScale));
+    }
+
+    private static Optional<FloatActivationKernel> bind(Spec spec) {
         if ("plain".equals(System.getProperty("poolact.kernels"))) {
             return Optional.empty();
         }
-        return Optional.of(new Bound(kind, VectorApi.SMOOTH));
+        return Optional.of(new Bound(spec, VectorApi.SMOOTH));
+    }
+
+    /** A kind with its constants (used by {@link Kind#ELU} only; 1 for the others). */
+    record Spec(Kind kind, float neg, float pos, float inputScale) {
+        /** A kind with the constants 1 (elu with alpha 1 for {@link Kind#ELU}). */
+        static Spec of(Kind kind) {
+            return new Spec(kind, 1f, 1f, 1f);
+        }
     }
 
     /** One kind bound to a {@link Lanes} implementation (tests bind the scalar one explicitly). */
     static final class Bound implements FloatActivationKernel {
-        private final Kind kind;
+        private final Spec spec;
         private final Lanes lanes;
 
-        Bound(Kind kind, Lanes lanes) {
-            this.kind = kind;
+        Bound(Spec spec, Lanes lanes) {
+            this.spec = spec;
             this.lanes = lanes;
         }
 
         @Override
         public float forward(float x) {
-            return SCALAR.forwardOne(kind, x);
+            return SCALAR.forwardOne(spec, x);
         }
 
         @Override
         public float backward(float g, float x, float y) {
-            return SCALAR.backwardOne(kind, g, x, y);
+            return SCALAR.backwardOne(spec, g, x, y);
         }
 
         @Override
         public void forward(float[] x, float[] out) {
             Parallel.forChunks(x.length, Parallel.chunks(x.length, PARALLEL_GRAIN),
-                    (from, to, chunk) -> lanes.forward(kind, x, out, from, to));
+                    (from, to, chunk) -> lanes.forward(spec, x, out, from, to));
         }
 
         @Override
         public void backward(float[] g, float[] x, float[] y, float[] out) {
             Parallel.forChunks(x.length, Parallel.chunks(x.length, PARALLEL_GRAIN),
-                    (from, to, chunk) -> lanes.backward(kind, g, x, y, out, from, to));
+                    (from, to, chunk) -> lanes.backward(spec, g, x, y, out, from, to));
         }
     }
 
@@ -152,23 +186,23 @@ public final class SmoothActivations {
     /** Element-by-element evaluation; every formula here is mirrored lane for lane in {@link VectorSmoothActivations}. */
     static final class Scalar implements Lanes {
         @Override
-        public void forward(Kind kind, float[] x, float[] out, int from, int to) {
+        public void forward(Spec spec, float[] x, float[] out, int from, int to) {
             for (int i = from; i < to; i++) {
-                out[i] = forwardOne(kind, x[i]);
+                out[i] = forwardOne(spec, x[i]);
             }
         }
 
         @Override
-        public void backward(Kind kind, float[] g, float[] x, float[] y, float[] out, int from, int to) {
+        public void backward(Spec spec, float[] g, float[] x, float[] y, float[] out, int from, int to) {
             for (int i = from; i < to; i++) {
-                out[i] = backwardOne(kind, g[i], x[i], y[i]);
+                out[i] = backwardOne(spec, g[i], x[i], y[i]);
             }
         }
 
-        float forwardOne(Kind kind, float x) {
+        float forwardOne(Spec spec, float x) {
             double v = x;
             double r;
-            switch (kind) {
+            switch (spec.kind()) {
                 case GELU:
                     r = v * phi(v, tailPhi(v));
                     break;
@@ -189,6 +223,9 @@ public final class SmoothActivations {
                     r = v * (num * mishRden(v, e, num));
                     break;
                 }
+                case ELU:
+                    r = v <= 0 ? expm1(eluArgument(spec, x)) * spec.neg() : v * spec.pos();
+                    break;
                 default:
                     r = logistic(v, exp(-Math.abs(v)));
                     break;
@@ -196,11 +233,11 @@ public final class SmoothActivations {
             return toFloat(r);
         }
 
-        float backwardOne(Kind kind, float g, float x, float y) {
+        float backwardOne(Spec spec, float g, float x, float y) {
             double v = x;
             double yd = y;
             double r;
-            switch (kind) {
+            switch (spec.kind()) {
                 case GELU: {
                     double e = exp(-(halfSquare(v)));
                     r = g * Math.fma(v, e * INV_SQRT_2PI, phi(v, tailPhiFromExp(v, e)));
@@ -232,12 +269,23 @@ public final class SmoothActivations {
                     r = g * Math.fma(v * logistic(v, e), oneMinusT2, num * rden);
                     break;
                 }
+                case ELU:
+                    r = v <= 0 ? (double) g * spec.inputScale() * spec.neg() * exp(eluArgument(spec, x)) : (double) g * spec.pos();
+                    break;
                 default:
                     r = g * (1 - yd) * yd;
                     break;
             }
             return toFloat(r);
         }
+    }
+
+    /**
+     * -|x * inputScale| with the product in float, as ATen's kernel: for x &lt;= 0 (the only lanes that
+     * use it) that is the product itself, and the Vector API loop then never feeds exp a positive number.
+     */
+    static double eluArgument(Spec spec, float x) {
+        return -Math.abs((double) (x * spec.inputScale()));
     }
 
     /** Rounds to float, every NaN made the canonical NaN. */

@@ -20,6 +20,7 @@ import static org.poolact.kernels.SmoothActivations.TWO_ERFC_L;
 import static org.poolact.kernels.SmoothActivations.TWO_SQRT_2_OVER_PI;
 
 import org.poolact.kernels.SmoothActivations.Kind;
+import org.poolact.kernels.SmoothActivations.Spec;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
@@ -85,36 +86,36 @@ final class VectorSmoothActivations implements SmoothActivations.Lanes {
     }
 
     @Override
-    public void forward(Kind kind, float[] x, float[] out, int from, int to) {
-        int end = run(kind, false, null, x, null, out, from, to);
-        SmoothActivations.SCALAR.forward(kind, x, out, end, to);
+    public void forward(Spec spec, float[] x, float[] out, int from, int to) {
+        int end = run(spec, false, null, x, null, out, from, to);
+        SmoothActivations.SCALAR.forward(spec, x, out, end, to);
     }
 
     @Override
-    public void backward(Kind kind, float[] g, float[] x, float[] y, float[] out, int from, int to) {
-        int end = run(kind, true, g, x, y, out, from, to);
-        SmoothActivations.SCALAR.backward(kind, g, x, y, out, end, to);
+    public void backward(Spec spec, float[] g, float[] x, float[] y, float[] out, int from, int to) {
+        int end = run(spec, true, g, x, y, out, from, to);
+        SmoothActivations.SCALAR.backward(spec, g, x, y, out, end, to);
     }
 
     /** The whole vectors of [from, to), block by block; returns where the scalar tail starts. */
-    private static int run(Kind kind, boolean backward, float[] g, float[] x, float[] y, float[] out, int from, int to) {
+    private static int run(Spec spec, boolean backward, float[] g, float[] x, float[] y, float[] out, int from, int to) {
         int end = from + D.loopBound(to - from);
         double[] e = new double[BLOCK];
         double[] p = new double[4 * BLOCK];
         for (int b = from; b < end; b += BLOCK) {
             int n = Math.min(BLOCK, end - b);
-            prepare(kind, backward, x, b, n, e, p);
+            prepare(spec, backward, x, b, n, e, p);
             if (backward) {
-                finishBackward(kind, g, x, y, b, n, e, p, out);
+                finishBackward(spec, g, x, y, b, n, e, p, out);
             } else {
-                finishForward(kind, x, b, n, e, p, out);
+                finishForward(spec, x, b, n, e, p, out);
             }
         }
         return end;
     }
 
-    private static void finishForward(Kind kind, float[] x, int b, int n, double[] e, double[] p, float[] out) {
-        switch (kind) {
+    private static void finishForward(Spec spec, float[] x, int b, int n, double[] e, double[] p, float[] out) {
+        switch (spec.kind()) {
             case GELU:
                 geluForward(x, b, n, e, p, out);
                 break;
@@ -124,15 +125,18 @@ final class VectorSmoothActivations implements SmoothActivations.Lanes {
             case MISH:
                 mishForward(x, b, n, p, out);
                 break;
+            case ELU:
+                eluForward(spec, x, b, n, e, out);
+                break;
             default:
-                logisticForward(kind != Kind.SIGMOID, x, b, n, p, out);
+                logisticForward(spec.kind() != Kind.SIGMOID, x, b, n, p, out);
                 break;
         }
     }
 
-    private static void finishBackward(Kind kind, float[] g, float[] x, float[] y, int b, int n, double[] e,
+    private static void finishBackward(Spec spec, float[] g, float[] x, float[] y, int b, int n, double[] e,
                                        double[] p, float[] out) {
-        switch (kind) {
+        switch (spec.kind()) {
             case GELU:
                 geluBackward(g, x, b, n, e, p, out);
                 break;
@@ -145,8 +149,11 @@ final class VectorSmoothActivations implements SmoothActivations.Lanes {
             case MISH:
                 mishBackward(g, x, b, n, e, p, out);
                 break;
+            case ELU:
+                eluBackward(spec, g, x, b, n, e, out);
+                break;
             default:
-                fromOutputBackward(kind == Kind.TANH, g, y, b, n, out);
+                fromOutputBackward(spec.kind() == Kind.TANH, g, y, b, n, out);
                 break;
         }
     }
@@ -154,11 +161,11 @@ final class VectorSmoothActivations implements SmoothActivations.Lanes {
     /**
      * The passes every use of a kind starts with, leaving in the buffers: gelu: e = exp(-x^2/2),
      * p = [w | P(z)]; gelu(tanh), silu, sigmoid: p = [s | 1 - s] (the logistic of 2u or x); tanh:
-     * e = expm1(-2|x|); mish: e = exp(-|x|), p = [s | num | 1/den]. Backwards that read the output
-     * (sigmoid, tanh) need none.
+     * e = expm1(-2|x|); mish: e = exp(-|x|), p = [s | num | 1/den]; elu: e = expm1(t) (forward) or
+     * exp(t) (backward), t = -|x * inputScale|. Backwards that read the output (sigmoid, tanh) need none.
      */
-    private static void prepare(Kind kind, boolean backward, float[] x, int b, int n, double[] e, double[] p) {
-        switch (kind) {
+    private static void prepare(Spec spec, boolean backward, float[] x, int b, int n, double[] e, double[] p) {
+        switch (spec.kind()) {
             case GELU:
                 minusHalfSquare(x, b, n, e);
                 exp(e, p, n);
@@ -175,6 +182,14 @@ final class VectorSmoothActivations implements SmoothActivations.Lanes {
                     expm1(e, p, n);
                 }
                 break;
+            case ELU:
+                eluArgument(spec.inputScale(), x, b, n, e);
+                if (backward) {
+                    exp(e, p, n);
+                } else {
+                    expm1(e, p, n);
+                }
+                break;
             case SIGMOID:
                 if (!backward) {
                     minusAbs(x, b, n, e);
@@ -186,7 +201,7 @@ final class VectorSmoothActivations implements SmoothActivations.Lanes {
                 minusAbs(x, b, n, e);
                 exp(e, p, n);
                 logistic(false, x, b, n, e, p);
-                if (kind == Kind.MISH) {
+                if (spec.kind() == Kind.MISH) {
                     mishRatio(x, b, n, e, p);
                 }
                 break;
@@ -214,6 +229,14 @@ final class VectorSmoothActivations implements SmoothActivations.Lanes {
     private static void minusTwiceAbs(float[] x, int b, int n, double[] e) {
         for (int j = 0; j < n; j += D.length()) {
             load(x, b + j).abs().mul(-2.0).intoArray(e, j);
+        }
+    }
+
+    /** e[j] = -|x * inputScale| with the product in float (see {@link SmoothActivations#eluArgument}). */
+    private static void eluArgument(float inputScale, float[] x, int b, int n, double[] e) {
+        for (int j = 0; j < n; j += D.length()) {
+            FloatVector t = FloatVector.fromArray(F, x, b + j).mul(inputScale);
+            ((DoubleVector) t.convertShape(VectorOperators.F2D, D, 0)).abs().neg().intoArray(e, j);
         }
     }
 
@@ -439,6 +462,25 @@ final class VectorSmoothActivations implements SmoothActivations.Lanes {
             DoubleVector oneMinusT2 = num.add(1.0).mul(4.0).mul(rden).mul(rden)
                     .blend(h.mul(h), v.compare(VectorOperators.GE, 0.0));
             store(load(g, b + j).mul(v.mul(s).fma(oneMinusT2, num.mul(rden))), out, b + j);
+        }
+    }
+
+    /** x &lt;= 0 ? expm1(t) * neg : x * pos, from e = expm1(t). */
+    private static void eluForward(Spec spec, float[] x, int b, int n, double[] e, float[] out) {
+        for (int j = 0; j < n; j += D.length()) {
+            DoubleVector v = load(x, b + j);
+            DoubleVector negative = DoubleVector.fromArray(D, e, j).mul(spec.neg());
+            store(v.mul(spec.pos()).blend(negative, v.compare(VectorOperators.LE, 0.0)), out, b + j);
+        }
+    }
+
+    /** x &lt;= 0 ? g * inputScale * neg * exp(t) : g * pos, from e = exp(t). */
+    private static void eluBackward(Spec spec, float[] g, float[] x, int b, int n, double[] e,
+                                    float[] out) {
+        for (int j = 0; j < n; j += D.length()) {
+            DoubleVector gv = load(g, b + j);
+            DoubleVector negative = gv.mul(spec.inputScale()).mul(spec.neg()).mul(DoubleVector.fromArray(D, e, j));
+            store(gv.mul(spec.pos()).blend(negative, load(x, b + j).compare(VectorOperators.LE, 0.0)), out, b + j);
         }
     }
 

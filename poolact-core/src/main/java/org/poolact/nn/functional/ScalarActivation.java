@@ -24,7 +24,7 @@ import org.poolact.tensor.Tensor;
  * hardsigmoid, the linear branch of elu) run the same float32 operations as libtorch, so they give
  * the same bits. Transcendental ones are evaluated in double with {@link StrictMath} and rounded
  * once, so they are within an ulp of libtorch (whose own vectorised and scalar paths differ by as
- * much) and identical on every JVM. In float32, gelu, silu, sigmoid, tanh and mish instead run the kernels of
+ * much) and identical on every JVM. In float32, gelu, silu, sigmoid, tanh, mish and the elu family instead run the kernels of
  * {@link SmoothActivations} (double polynomials rounded once: the same bits except within about
  * 1e-13 of a rounding midpoint, and many times faster); {@code -Dpoolact.kernels=plain} keeps the
  * reference formulas.
@@ -213,7 +213,8 @@ public final class ScalarActivation {
                 x -> x <= 0 ? (float) (expMinusOne(x * ipt32) * neg32) : x * pos32,
                 x -> x <= 0 ? expMinusOne(x * inputScale) * neg64 : x * scale,
                 (g, x, y) -> x <= 0 ? (float) ((double) g * ipt32 * neg32 * StrictMath.exp(x * ipt32)) : g * pos32,
-                (g, x, y) -> x <= 0 ? g * inputScale * neg64 * StrictMath.exp(x * inputScale) : g * scale);
+                (g, x, y) -> x <= 0 ? g * inputScale * neg64 * StrictMath.exp(x * inputScale) : g * scale)
+                .withFloatKernel(SmoothActivations.elu(neg32, pos32, ipt32));
     }
 
     /**

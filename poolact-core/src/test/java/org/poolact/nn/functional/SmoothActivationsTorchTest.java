@@ -14,7 +14,7 @@ import org.poolact.tensor.Tensor;
 import org.poolact.testing.TorchRef;
 
 /**
- * The float32 fast kernels of gelu (exact and tanh), silu, sigmoid, tanh and mish against libtorch 2.7.1 on
+ * The float32 fast kernels of gelu (exact and tanh), silu, sigmoid, tanh, mish and the elu family against libtorch 2.7.1 on
  * tensors large enough to take the whole-array path split over threads (a conv output of
  * 8x16x28x28), with inputs from Gaussians, a wide uniform and the tails, forward and backward.
  */
@@ -52,7 +52,7 @@ class SmoothActivationsTorchTest {
     void largeFloat32TensorsMatchLibtorchForwardAndBackward() {
         Random r = new Random(21);
         StringBuilder worst = new StringBuilder();
-        for (String s : List.of("gelu", "gelu:tanh", "silu", "sigmoid", "tanh", "mish")) {
+        for (String s : List.of("gelu", "gelu:tanh", "silu", "sigmoid", "tanh", "mish", "elu", "selu", "celu:0.5")) {
             ActivationSpec spec = ActivationSpec.parse(s);
             Tensor x = inputs(r).requiresGrad(true);
             Tensor g = upstream(r);
@@ -69,7 +69,7 @@ class SmoothActivationsTorchTest {
                     worst.append(s).append(": ").append(ef).append(" / ").append(eb).append("; ");
                     // measured (max |ours - torch| / max(1, max |torch|), forward / backward): gelu 1.2e-8 / 1.1e-7,
                     // gelu:tanh 4.8e-9 / 3.2e-7, silu 1.9e-8 / 5.1e-7, sigmoid 6.0e-8 / 2.2e-7, tanh 6.0e-8 / 1.2e-7,
-                    // mish 9.5e-9 / 2.7e-7
+                    // mish 9.5e-9 / 2.7e-7, elu 6.0e-10 / 5.5e-8, selu 1.1e-9 / 6.5e-8, celu:0.5 3.0e-10 / 5.5e-8
                     assertTrue(ef < 1e-6 && eb < 1e-6, worst.toString());
                 }
             }
