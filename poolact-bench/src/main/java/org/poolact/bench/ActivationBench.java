@@ -15,7 +15,7 @@ import org.poolact.tensor.Tensor;
  * Prints the medians and minima. Run with {@code -Dbench.args=activations} (or {@code "activations 60"} rounds).
  */
 final class ActivationBench {
-    private static final List<String> SPECS = List.of("relu", "gelu", "gelu:tanh", "silu", "sigmoid", "tanh", "mish");
+    private static final List<String> SPECS = List.of("relu", "gelu", "gelu:tanh", "silu", "sigmoid", "tanh", "mish", "elu", "selu");
 
     private ActivationBench() {
     }
