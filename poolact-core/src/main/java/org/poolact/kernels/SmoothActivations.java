@@ -206,11 +206,10 @@ public final class SmoothActivations {
                 case GELU:
                     r = v * phi(v, tailPhi(v));
                     break;
-                case GELU_TANH: {
-                    double u = geluTanhInner(v);
-                    r = v * logistic(u, exp(-2 * Math.abs(u)));
+                case GELU_TANH:
+                    // NOTE: u = sqrt(2/pi) x (1 + 0.044715 x^2) has the sign of x (-0.0 and NaN included)
+                    r = v * logistic(v, exp(-2 * Math.abs(geluTanhInner(v))));
                     break;
-                }
                 case SILU:
                     r = v * logistic(v, exp(-Math.abs(v)));
                     break;
@@ -244,11 +243,10 @@ public final class SmoothActivations {
                     break;
                 }
                 case GELU_TANH: {
-                    double u = geluTanhInner(v);
-                    double e = exp(-2 * Math.abs(u));
-                    double s = logistic(u, e);
+                    double e = exp(-2 * Math.abs(geluTanhInner(v)));
+                    double s = logistic(v, e);
                     double slope = TWO_SQRT_2_OVER_PI * Math.fma(THREE_KAPPA, v * v, 1);
-                    r = g * Math.fma(v * s * logisticComplement(u, e), slope, s);
+                    r = g * Math.fma(v * s * logisticComplement(v, e), slope, s);
                     break;
                 }
                 case SILU: {
@@ -330,7 +328,7 @@ public final class SmoothActivations {
 
     /**
      * logistic(t) = 1 / (1 + exp(-t)) from e = exp(-|t|), as e/(1 + e) for t &lt; 0 (no cancellation):
-     * sigmoid(x) with t = x, and (1 + tanh(u)) / 2 with t = 2u (then the sign of u is passed).
+     * sigmoid(x) with t = x, and (1 + tanh(u)) / 2 with t = 2u (u has the sign of x, which is passed).
      */
     static double logistic(double sign, double e) {
         double q = 1 / (1 + e);

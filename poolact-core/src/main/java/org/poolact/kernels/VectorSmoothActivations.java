@@ -117,7 +117,7 @@ final class VectorSmoothActivations implements SmoothActivations.Lanes {
     private static void finishForward(Spec spec, float[] x, int b, int n, double[] e, double[] p, float[] out) {
         switch (spec.kind()) {
             case GELU:
-                geluForward(x, b, n, e, p, out);
+                geluForward(x, b, n, p, out);
                 break;
             case TANH:
                 tanhForward(x, b, n, e, out);
@@ -160,7 +160,7 @@ final class VectorSmoothActivations implements SmoothActivations.Lanes {
 
     /**
      * The passes every use of a kind starts with, leaving in the buffers: gelu: e = exp(-x^2/2),
-     * p = [w | P(z)]; gelu(tanh), silu, sigmoid: p = [s | 1 - s] (the logistic of 2u or x); tanh:
+     * p = [w | P(z) | Phi(x)]; gelu(tanh), silu, sigmoid: p = [s | 1 - s] (the logistic of 2u or x); tanh:
      * e = expm1(-2|x|); mish: e = exp(-|x|), p = [s | num | 1/den]; elu: e = expm1(t) (forward) or
      * exp(t) (backward), t = -|x * inputScale|. Backwards that read the output (sigmoid, tanh) need none.
      */
@@ -170,11 +170,12 @@ final class VectorSmoothActivations implements SmoothActivations.Lanes {
                 minusHalfSquare(x, b, n, e);
                 exp(e, p, n);
                 erfcPoly(x, b, n, p);
+                geluPhi(x, b, n, e, p);
                 break;
             case GELU_TANH:
                 minusTwiceAbsInner(x, b, n, e);
                 exp(e, p, n);
-                logistic(true, x, b, n, e, p);
+                logistic(x, b, n, e, p);
                 break;
             case TANH:
                 if (!backward) {
@@ -194,13 +195,13 @@ final class VectorSmoothActivations implements SmoothActivations.Lanes {
                 if (!backward) {
                     minusAbs(x, b, n, e);
                     exp(e, p, n);
-                    logistic(false, x, b, n, e, p);
+                    logistic(x, b, n, e, p);
                 }
                 break;
             default:
                 minusAbs(x, b, n, e);
                 exp(e, p, n);
-                logistic(false, x, b, n, e, p);
+                logistic(x, b, n, e, p);
                 if (spec.kind() == Kind.MISH) {
                     mishRatio(x, b, n, e, p);
                 }
@@ -221,7 +222,8 @@ final class VectorSmoothActivations implements SmoothActivations.Lanes {
     /** e[j] = -2 |u|, u = sqrt(2/pi) (x + 0.044715 x^3). */
     private static void minusTwiceAbsInner(float[] x, int b, int n, double[] e) {
         for (int j = 0; j < n; j += D.length()) {
-            geluTanhInner(load(x, b + j)).abs().mul(-2.0).intoArray(e, j);
+            DoubleVector v = load(x, b + j);
+            v.mul(GELU_KAPPA).mul(v).mul(v).add(v).mul(SQRT_2_OVER_PI).abs().mul(-2.0).intoArray(e, j);
         }
     }
 
@@ -355,10 +357,25 @@ final class VectorSmoothActivations implements SmoothActivations.Lanes {
 
     // ------------------------------------------------------------------ passes: the rest
 
-    private static void geluForward(float[] x, int b, int n, double[] e, double[] p, float[] out) {
+    /**
+     * p[2 BLOCK + j] = Phi(x) from t = Phi(-|x|) = exp(-a^2) w P(z) / 2 (0 beyond the cutoff, 1/2 - a/sqrt(pi)
+     * below the tiny bound; see {@link SmoothActivations#tailPhiFromExp}).
+     */
+    private static void geluPhi(float[] x, int b, int n, double[] e, double[] p) {
         for (int j = 0; j < n; j += D.length()) {
             DoubleVector v = load(x, b + j);
-            store(v.mul(phi(v, tailPhi(v, e, p, j))), out, b + j);
+            DoubleVector a = v.abs().mul(SQRT1_2);
+            DoubleVector t = DoubleVector.fromArray(D, e, j).mul(DoubleVector.fromArray(D, p, j))
+                    .mul(DoubleVector.fromArray(D, p, BLOCK + j)).mul(0.5)
+                    .blend(0.0, a.compare(VectorOperators.GE, ERFC_CUTOFF))
+                    .blend(a.fma(-INV_SQRT_PI, 0.5), a.compare(VectorOperators.LT, ERFC_TINY));
+            one().sub(t).blend(t, v.compare(VectorOperators.LT, 0.0)).intoArray(p, 2 * BLOCK + j);
+        }
+    }
+
+    private static void geluForward(float[] x, int b, int n, double[] p, float[] out) {
+        for (int j = 0; j < n; j += D.length()) {
+            store(load(x, b + j).mul(DoubleVector.fromArray(D, p, 2 * BLOCK + j)), out, b + j);
         }
     }
 
@@ -366,21 +383,22 @@ final class VectorSmoothActivations implements SmoothActivations.Lanes {
         for (int j = 0; j < n; j += D.length()) {
             DoubleVector v = load(x, b + j);
             DoubleVector ev = DoubleVector.fromArray(D, e, j);
-            store(load(g, b + j).mul(v.fma(ev.mul(INV_SQRT_2PI), phi(v, tailPhi(v, e, p, j)))), out, b + j);
+            store(load(g, b + j).mul(v.fma(ev.mul(INV_SQRT_2PI), DoubleVector.fromArray(D, p, 2 * BLOCK + j))),
+                    out, b + j);
         }
     }
 
     /**
      * p[j] = s and p[BLOCK + j] = 1 - s for s = logistic(t) = 1 / (1 + exp(-t)), from e = exp(-|t|),
-     * t = 2u (gelu(tanh): e = exp(-2|u|), sign of u) or t = x: e/(1 + e) on the negative side.
+     * t = 2u (gelu(tanh)) or t = x: e/(1 + e) on the negative side (u has the sign of x).
      */
-    private static void logistic(boolean ofInner, float[] x, int b, int n, double[] e, double[] p) {
+    private static void logistic(float[] x, int b, int n, double[] e, double[] p) {
         for (int j = 0; j < n; j += D.length()) {
             DoubleVector v = load(x, b + j);
             DoubleVector ev = DoubleVector.fromArray(D, e, j);
             DoubleVector q = one().div(ev.add(1.0));
             DoubleVector eq = ev.mul(q);
-            VectorMask<Double> nonNegative = (ofInner ? geluTanhInner(v) : v).compare(VectorOperators.GE, 0.0);
+            VectorMask<Double> nonNegative = v.compare(VectorOperators.GE, 0.0);
             eq.blend(q, nonNegative).intoArray(p, j);
             q.blend(eq, nonNegative).intoArray(p, BLOCK + j);
         }
@@ -497,22 +515,5 @@ final class VectorSmoothActivations implements SmoothActivations.Lanes {
     private static void store(DoubleVector r, float[] out, int i) {
         FloatVector f = (FloatVector) r.convertShape(VectorOperators.D2F, F, 0);
         f.blend(Float.NaN, f.test(VectorOperators.IS_NAN)).intoArray(out, i);
-    }
-
-    /** Phi(-|x|) = exp(-a^2) * w * P(z) / 2 from the buffers, 0 beyond the cutoff. */
-    private static DoubleVector tailPhi(DoubleVector x, double[] e, double[] p, int j) {
-        DoubleVector a = x.abs().mul(SQRT1_2);
-        DoubleVector t = DoubleVector.fromArray(D, e, j).mul(DoubleVector.fromArray(D, p, j))
-                .mul(DoubleVector.fromArray(D, p, j + BLOCK)).mul(0.5);
-        return t.blend(0.0, a.compare(VectorOperators.GE, ERFC_CUTOFF))
-                .blend(a.fma(-INV_SQRT_PI, 0.5), a.compare(VectorOperators.LT, ERFC_TINY));
-    }
-
-    private static DoubleVector phi(DoubleVector x, DoubleVector t) {
-        return one().sub(t).blend(t, x.compare(VectorOperators.LT, 0.0));
-    }
-
-    private static DoubleVector geluTanhInner(DoubleVector x) {
-        return x.mul(GELU_KAPPA).mul(x).mul(x).add(x).mul(SQRT_2_OVER_PI);
     }
 }
