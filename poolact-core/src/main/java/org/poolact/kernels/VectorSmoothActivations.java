@@ -37,10 +37,13 @@ import jdk.incubator.vector.VectorSpecies;
  * a vector runs the scalar form.
  *
  * <p>NOTE: each activation runs as a few passes over blocks of {@link #BLOCK} elements (the exp
- * argument, exp, a polynomial, the rest) through small double buffers, instead of one loop: C2 stops
- * inlining Vector API calls in a method past its node budget (NodeCountInliningCutoff), and every
- * vector of a call it does not inline is boxed; one fused gelu loop ran 5x slower than these passes.
- * The buffers hold doubles exactly, so the passes change no bits.
+ * argument, exp, a polynomial, the rest) through small double buffers, instead of one loop, and no
+ * pass calls a helper of ours that takes or returns a vector (beyond the one-line load, store and
+ * one): C2 stops inlining in a method past its node budget (NodeCountInliningCutoff) or into a
+ * callee already compiled on its own, and every vector crossing a call it does not inline is boxed
+ * and its operations run the Java fallback. One fused gelu loop ran 5x slower than these passes,
+ * and helpers for Phi and the erfc polynomial made a training epoch 1.7-3.6x slower than now
+ * (JFR showed the fallback frames). The buffers hold doubles exactly, so the passes change no bits.
  */
 final class VectorSmoothActivations implements SmoothActivations.Lanes {
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
