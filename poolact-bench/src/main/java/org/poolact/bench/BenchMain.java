@@ -1,5 +1,6 @@
 package org.poolact.bench;
 
+import java.io.IOException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,28 +21,37 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * on a machine shared with other jobs this exposes both sides to the same load; or {@code epoch [steps]}:
  * 938 steps of each, timed end to end (warm-up included). Before timing, one step
  * of each is run from the same weights and their losses and first-conv weight gradients compared.
- * {@code activations [rounds]} instead times single activation calls ({@link ActivationBench}).
+ * {@code mnist-epoch [rounds]} is a real training epoch on MNIST instead ({@link MnistEpoch});
+ * {@code activations [rounds]} times single activation calls ({@link ActivationBench}).
  *
  * <p>Run it with {@code mvn -B -q -pl poolact-bench -am verify -Pbench -DskipTests}, which sets
  * GLIBC_TUNABLES (see runtimes.md), OMP_WAIT_POLICY=PASSIVE (libtorch's best on a shared machine),
  * {@code --add-modules jdk.incubator.vector} and 2 threads on both sides; add
- * {@code -Dbench.args=interleaved}, {@code -Dbench.args=epoch}, {@code -Dbench.args=activations} or {@code -Dbench.args=full}, {@code -Dbench.threads=1}.
+ * {@code -Dbench.args=interleaved}, {@code -Dbench.args=epoch}, {@code -Dbench.args=mnist-epoch},
+ * {@code -Dbench.args=activations} or {@code -Dbench.args=full}, {@code -Dbench.threads=1}.
  */
 public final class BenchMain {
     private BenchMain() {
     }
 
     /** Entry point. */
-    public static void main(String[] args) throws RunnerException {
+    public static void main(String[] args) throws RunnerException, IOException {
+        if (args.length == 1) {
+            // NOTE: the bench profile passes -Dbench.args as ONE argument ("interleaved 60")
+            args = args[0].trim().split("\\s+");
+        }
         boolean full = args.length > 0 && args[0].equals("full");
         System.out.println("poolact.threads=" + System.getProperty("poolact.threads", "(default)")
                 + " ai.djl.pytorch.num_threads=" + System.getProperty("ai.djl.pytorch.num_threads", "(default)")
                 + " GLIBC_TUNABLES=" + System.getenv().getOrDefault("GLIBC_TUNABLES", "(unset)")
                 + " OMP_WAIT_POLICY=" + System.getenv().getOrDefault("OMP_WAIT_POLICY", "(unset)")
                 + " availableProcessors=" + Runtime.getRuntime().availableProcessors());
-        if (args.length > 0 && args[0].startsWith("activations")) {
-            String[] a = args[0].trim().split("\\s+");
-            ActivationBench.run(a.length > 1 ? Integer.parseInt(a[1]) : args.length > 1 ? Integer.parseInt(args[1]) : 30);
+        if (args.length > 0 && args[0].equals("mnist-epoch")) {
+            MnistEpoch.run(args.length > 1 ? Integer.parseInt(args[1]) : 2);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("activations")) {
+            ActivationBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 30);
             return;
         }
         crossCheck();

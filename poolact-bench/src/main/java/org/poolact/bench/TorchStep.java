@@ -49,21 +49,37 @@ public final class TorchStep implements AutoCloseable {
         try (NDManager sub = base.newSubManager();
              GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
             NDArray x = sub.create(input, new Shape(DefaultModelWeights.BATCH, 1, 28, 28));
-            Shape k2 = new Shape(2, 2);
-            Shape p0 = new Shape(0, 0);
-            Shape s1 = new Shape(1, 1);
-            Shape p1 = new Shape(1, 1);
-            NDArray h = Conv2d.conv2d(x, params[0], params[1], s1, p1, s1, 1).singletonOrThrow();
-            h = Pool.maxPool2d(Activation.relu(h), k2, k2, p0, false);
-            h = Conv2d.conv2d(h, params[2], params[3], s1, p1, s1, 1).singletonOrThrow();
-            h = Pool.maxPool2d(Activation.relu(h), k2, k2, p0, false);
-            h = h.reshape(DefaultModelWeights.BATCH, 3136);
-            h = Activation.relu(Linear.linear(h, params[4], params[5]).singletonOrThrow());
-            NDArray logits = Linear.linear(h, params[6], params[7]).singletonOrThrow();
-            NDArray loss = logits.logSoftmax(1).mul(oneHot).sum().neg().div(DefaultModelWeights.BATCH);
+            NDArray loss = crossEntropy(logits(x, params), oneHot);
             gc.backward(loss);
             return loss.getFloat();
         }
+    }
+
+    /**
+     * The default model's forward pass in libtorch ops: conv(1-&gt;32, 3x3, p1) - relu - maxpool2 -
+     * conv(32-&gt;64, 3x3, p1) - relu - maxpool2 - flatten - fc(3136-&gt;128) - relu - fc(10).
+     *
+     * @param x      {@code [N, 1, 28, 28]}
+     * @param params w1, b1, w2, b2, w3, b3, w4, b4 ({@link DefaultModelWeights#shapes()})
+     * @return the logits {@code [N, 10]}
+     */
+    static NDArray logits(NDArray x, NDArray[] params) {
+        Shape k2 = new Shape(2, 2);
+        Shape p0 = new Shape(0, 0);
+        Shape s1 = new Shape(1, 1);
+        Shape p1 = new Shape(1, 1);
+        NDArray h = Conv2d.conv2d(x, params[0], params[1], s1, p1, s1, 1).singletonOrThrow();
+        h = Pool.maxPool2d(Activation.relu(h), k2, k2, p0, false);
+        h = Conv2d.conv2d(h, params[2], params[3], s1, p1, s1, 1).singletonOrThrow();
+        h = Pool.maxPool2d(Activation.relu(h), k2, k2, p0, false);
+        h = h.reshape(x.getShape().get(0), 3136);
+        h = Activation.relu(Linear.linear(h, params[4], params[5]).singletonOrThrow());
+        return Linear.linear(h, params[6], params[7]).singletonOrThrow();
+    }
+
+    /** Mean cross-entropy of {@code logits [N, C]} against one-hot targets {@code [N, C]}. */
+    static NDArray crossEntropy(NDArray logits, NDArray oneHot) {
+        return logits.logSoftmax(1).mul(oneHot).sum().neg().div((float) logits.getShape().get(0));
     }
 
     /** The gradient of the first conv's weight after {@link #step()} (for cross-checks). */

@@ -41,6 +41,22 @@ public interface Conv2dKernel {
         public int colCols() {
             return oh * ow;
         }
+
+        /**
+         * The first output column x whose input column {@code x * strideW + dx} lies inside [0, w), or ow
+         * if none; {@code dx = j * dilationW - padLeft} for kernel column j. With {@link #endCol} this
+         * gives the columns [x0, x1) of a kernel tap that read the input (the others read padding), the
+         * clipping both im2col kernels use.
+         */
+        public int firstCol(int dx) {
+            return dx >= 0 ? 0 : Math.min(ow, (-dx + strideW - 1) / strideW);
+        }
+
+        /** One past the last output column whose input column {@code x * strideW + dx} is inside [0, w); at least x0. */
+        public int endCol(int dx, int x0) {
+            int last = w - 1 - dx;
+            return last < 0 ? x0 : Math.max(x0, Math.min(ow, last / strideW + 1));
+        }
     }
 
     /**

@@ -216,8 +216,9 @@ final class FastConv2dKernel implements Conv2dKernel {
 
     /**
      * col[(ci*kh + i)*kw + j][y*ow + x] = input value under kernel tap (i, j) of output (y, x), 0 in the padding.
-     * NOTE: the float twin of {@link PlainConv2dKernel#im2col}; Java has no generics over primitive
-     * arrays. Keep the two in step.
+     * NOTE: the float twin of {@link PlainConv2dKernel#im2col} (both clip columns with
+     * {@link Geometry#firstCol}/{@link Geometry#endCol}); Java has no generics over primitive arrays,
+     * and this one adds the copy and shifted-row fast paths. Keep the two in step.
      */
     private static void im2col(Geometry g, float[] input, int b, int grp, float[] col) {
         int cols = g.colCols();
@@ -231,8 +232,8 @@ final class FastConv2dKernel implements Conv2dKernel {
                 for (int j = 0; j < g.kw(); j++, row++) {
                     int colOff = row * cols;
                     int dx = j * g.dilationW() - g.padLeft();
-                    int x0 = firstInside(g, dx);
-                    int x1 = endInside(g, dx, x0);
+                    int x0 = g.firstCol(dx);
+                    int x1 = g.endCol(dx, x0);
                     if (sameWidth(g)) {
                         im2colRowShift(g, input, inOff, i * g.dilationH() - g.padTop(), dx, x0, x1, col, colOff);
                         continue;
@@ -263,17 +264,6 @@ final class FastConv2dKernel implements Conv2dKernel {
                 }
             }
         }
-    }
-
-    /** The first output column x whose source column x*sw + dx is inside [0, w) (ow if none). */
-    private static int firstInside(Geometry g, int dx) {
-        return dx >= 0 ? 0 : Math.min(g.ow(), (-dx + g.strideW() - 1) / g.strideW());
-    }
-
-    /** One past the last output column whose source column x*sw + dx is inside [0, w), at least x0. */
-    private static int endInside(Geometry g, int dx, int x0) {
-        int last = g.w() - 1 - dx;
-        return last < 0 ? x0 : Math.max(x0, Math.min(g.ow(), last / g.strideW() + 1));
     }
 
     /**
@@ -353,8 +343,8 @@ final class FastConv2dKernel implements Conv2dKernel {
                 for (int j = 0; j < g.kw(); j++, row++) {
                     int colOff = row * cols;
                     int dx = j * g.dilationW() - g.padLeft();
-                    int x0 = firstInside(g, dx);
-                    int x1 = endInside(g, dx, x0);
+                    int x0 = g.firstCol(dx);
+                    int x1 = g.endCol(dx, x0);
                     if (sameWidth(g)) {
                         col2imRowShift(g, col, colOff, i * g.dilationH() - g.padTop(), dx, x0, x1, gradIn, inOff);
                         continue;

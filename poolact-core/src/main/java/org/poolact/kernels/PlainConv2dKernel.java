@@ -89,27 +89,40 @@ final class PlainConv2dKernel implements Conv2dKernel {
         return gradB;
     }
 
-    /** col[(ci*kh + i)*kw + j][y*ow + x] = input value under kernel tap (i, j) of output (y, x), 0 in the padding. */
+    /**
+     * col[(ci*kh + i)*kw + j][y*ow + x] = input value under kernel tap (i, j) of output (y, x), 0 in the padding.
+     * NOTE: FastConv2dKernel has the float twin; Java has no generics over primitive arrays. Keep the two in step.
+     */
     static void im2col(Geometry g, double[] input, int b, int grp, double[] col) {
         int cols = g.colCols();
         int plane = g.h() * g.w();
+        int ow = g.ow();
+        int sw = g.strideW();
         int row = 0;
         for (int ci = 0; ci < g.cg(); ci++) {
             int inOff = (b * g.c() + grp * g.cg() + ci) * plane;
             for (int i = 0; i < g.kh(); i++) {
                 for (int j = 0; j < g.kw(); j++, row++) {
                     int colOff = row * cols;
+                    int dx = j * g.dilationW() - g.padLeft();
+                    int x0 = g.firstCol(dx);
+                    int x1 = g.endCol(dx, x0);
                     for (int y = 0; y < g.oh(); y++) {
                         int iy = y * g.strideH() - g.padTop() + i * g.dilationH();
-                        int dst = colOff + y * g.ow();
+                        int dst = colOff + y * ow;
                         if (iy < 0 || iy >= g.h()) {
-                            Arrays.fill(col, dst, dst + g.ow(), 0.0);
+                            Arrays.fill(col, dst, dst + ow, 0.0);
                             continue;
                         }
-                        int srcRow = inOff + iy * g.w();
-                        for (int x = 0; x < g.ow(); x++) {
-                            int ix = x * g.strideW() - g.padLeft() + j * g.dilationW();
-                            col[dst + x] = ix < 0 || ix >= g.w() ? 0.0 : input[srcRow + ix];
+                        int src = inOff + iy * g.w() + dx;
+                        for (int x = 0; x < x0; x++) {
+                            col[dst + x] = 0.0;
+                        }
+                        for (int x = x0; x < x1; x++) {
+                            col[dst + x] = input[src + x * sw];
+                        }
+                        for (int x = x1; x < ow; x++) {
+                            col[dst + x] = 0.0;
                         }
                     }
                 }
@@ -124,24 +137,26 @@ final class PlainConv2dKernel implements Conv2dKernel {
     static void col2imAdd(Geometry g, double[] col, int b, int grp, double[] gradIn) {
         int cols = g.colCols();
         int plane = g.h() * g.w();
+        int ow = g.ow();
+        int sw = g.strideW();
         int row = 0;
         for (int ci = 0; ci < g.cg(); ci++) {
             int inOff = (b * g.c() + grp * g.cg() + ci) * plane;
             for (int i = 0; i < g.kh(); i++) {
                 for (int j = 0; j < g.kw(); j++, row++) {
                     int colOff = row * cols;
+                    int dx = j * g.dilationW() - g.padLeft();
+                    int x0 = g.firstCol(dx);
+                    int x1 = g.endCol(dx, x0);
                     for (int y = 0; y < g.oh(); y++) {
                         int iy = y * g.strideH() - g.padTop() + i * g.dilationH();
                         if (iy < 0 || iy >= g.h()) {
                             continue;
                         }
-                        int src = colOff + y * g.ow();
-                        int dstRow = inOff + iy * g.w();
-                        for (int x = 0; x < g.ow(); x++) {
-                            int ix = x * g.strideW() - g.padLeft() + j * g.dilationW();
-                            if (ix >= 0 && ix < g.w()) {
-                                gradIn[dstRow + ix] += col[src + x];
-                            }
+                        int src = colOff + y * ow;
+                        int dst = inOff + iy * g.w() + dx;
+                        for (int x = x0; x < x1; x++) {
+                            gradIn[dst + x * sw] += col[src + x];
                         }
                     }
                 }

@@ -27,24 +27,16 @@ public final class PoolKernels {
     public static void maxPool2d(double[] in, int planes, PoolWindow g, double[] out, long[] indices) {
         int inPlane = g.inH() * g.inW();
         int outPlane = g.outH() * g.outW();
+        int[] b = new int[4];
         for (int c = 0; c < planes; c++) {
             int inOff = c * inPlane;
             int o = c * outPlane;
             for (int oh = 0; oh < g.outH(); oh++) {
                 for (int ow = 0; ow < g.outW(); ow++, o++) {
-                    int ih0 = oh * g.sH() - g.pH();
-                    int iw0 = ow * g.sW() - g.pW();
-                    int ih1 = Math.min(ih0 + (g.kH() - 1) * g.dH() + 1, g.inH());
-                    int iw1 = Math.min(iw0 + (g.kW() - 1) * g.dW() + 1, g.inW());
-                    while (ih0 < 0) {
-                        ih0 += g.dH();
-                    }
-                    while (iw0 < 0) {
-                        iw0 += g.dW();
-                    }
-                    int idx = scanMax(in, inOff, g.inW(), ih0, ih1, g.dH(), iw0, iw1, g.dW());
+                    g.maxWindow(oh, ow, b);
+                    int idx = scanMax(in, inOff, g.inW(), b[0], b[1], g.dH(), b[2], b[3], g.dW());
                     out[o] = idx < 0 ? Double.NEGATIVE_INFINITY : in[inOff + idx];
-                    indices[o] = idx < 0 ? ih0 * g.inW() + iw0 : idx;
+                    indices[o] = idx < 0 ? b[0] * g.inW() + b[2] : idx;
                 }
             }
         }
@@ -87,35 +79,6 @@ public final class PoolKernels {
         }
     }
 
-    /**
-     * The divisor of one average-pooling window, PyTorch's rule: the window clipped to the padded
-     * input (input + padding on each side) for count_include_pad, the window clipped to the input
-     * itself otherwise; divisor_override wins over both. Returns 0 for a window with no input element.
-     */
-    private static int avgDivisor(PoolWindow g, int oh, int ow, boolean countIncludePad, Integer divisorOverride,
-                                  int[] bounds) {
-        int ih0 = oh * g.sH() - g.pH();
-        int iw0 = ow * g.sW() - g.pW();
-        int ih1 = Math.min(ih0 + g.kH(), g.inH() + g.pH());
-        int iw1 = Math.min(iw0 + g.kW(), g.inW() + g.pW());
-        int poolSize = (ih1 - ih0) * (iw1 - iw0);
-        ih0 = Math.max(ih0, 0);
-        iw0 = Math.max(iw0, 0);
-        ih1 = Math.min(ih1, g.inH());
-        iw1 = Math.min(iw1, g.inW());
-        bounds[0] = ih0;
-        bounds[1] = ih1;
-        bounds[2] = iw0;
-        bounds[3] = iw1;
-        if (ih0 >= ih1 || iw0 >= iw1) {
-            return 0;
-        }
-        if (divisorOverride != null) {
-            return divisorOverride;
-        }
-        return countIncludePad ? poolSize : (ih1 - ih0) * (iw1 - iw0);
-    }
-
     /** Average pooling: out = (sum of the window's input elements, row by row) / divisor. */
     public static void avgPool2d(double[] in, int planes, PoolWindow g, boolean countIncludePad,
                                  Integer divisorOverride, double[] out, boolean f32) {
@@ -124,7 +87,7 @@ public final class PoolKernels {
         int[] b = new int[4];
         for (int oh = 0; oh < g.outH(); oh++) {
             for (int ow = 0; ow < g.outW(); ow++) {
-                int div = avgDivisor(g, oh, ow, countIncludePad, divisorOverride, b);
+                int div = g.avgWindow(oh, ow, countIncludePad, divisorOverride, b);
                 for (int c = 0; c < planes; c++) {
                     int o = c * outPlane + oh * g.outW() + ow;
                     if (div == 0) {
@@ -152,7 +115,7 @@ public final class PoolKernels {
         int[] b = new int[4];
         for (int oh = 0; oh < g.outH(); oh++) {
             for (int ow = 0; ow < g.outW(); ow++) {
-                int div = avgDivisor(g, oh, ow, countIncludePad, divisorOverride, b);
+                int div = g.avgWindow(oh, ow, countIncludePad, divisorOverride, b);
                 if (div == 0) {
                     continue;
                 }
@@ -244,8 +207,9 @@ public final class PoolKernels {
     /**
      * {@link #maxPool2d(double[], int, PoolWindow, double[], long[])} for float32, in float: the same
      * scan, ties and NaN rule (float to double is exact, so every comparison comes out the same).
-     * NOTE: the window walk is the double kernel's, in float; keep the two in step.
-     * Planes are split over {@link Parallel}'s threads.
+     * NOTE: both clip with {@link PoolWindow#maxWindow}; the loops stay twins because Java has no
+     * generics over primitive arrays, so keep the two in step. Planes are split over {@link Parallel}'s
+     * threads.
      */
     public static void maxPool2d(float[] in, int planes, PoolWindow g, float[] out, long[] indices) {
         int inPlane = g.inH() * g.inW();
@@ -257,24 +221,16 @@ public final class PoolKernels {
                 maxPool2x2(in, from, to, g, out, indices);
                 return;
             }
+            int[] b = new int[4];
             for (int c = from; c < to; c++) {
                 int inOff = c * inPlane;
                 int o = c * outPlane;
                 for (int oh = 0; oh < g.outH(); oh++) {
                     for (int ow = 0; ow < g.outW(); ow++, o++) {
-                        int ih0 = oh * g.sH() - g.pH();
-                        int iw0 = ow * g.sW() - g.pW();
-                        int ih1 = Math.min(ih0 + (g.kH() - 1) * g.dH() + 1, g.inH());
-                        int iw1 = Math.min(iw0 + (g.kW() - 1) * g.dW() + 1, g.inW());
-                        while (ih0 < 0) {
-                            ih0 += g.dH();
-                        }
-                        while (iw0 < 0) {
-                            iw0 += g.dW();
-                        }
-                        int idx = scanMax(in, inOff, g.inW(), ih0, ih1, g.dH(), iw0, iw1, g.dW());
+                        g.maxWindow(oh, ow, b);
+                        int idx = scanMax(in, inOff, g.inW(), b[0], b[1], g.dH(), b[2], b[3], g.dW());
                         out[o] = idx < 0 ? Float.NEGATIVE_INFINITY : in[inOff + idx];
-                        indices[o] = idx < 0 ? ih0 * g.inW() + iw0 : idx;
+                        indices[o] = idx < 0 ? b[0] * g.inW() + b[2] : idx;
                     }
                 }
             }
@@ -354,15 +310,17 @@ public final class PoolKernels {
      * {@link #avgPool2d(double[], int, PoolWindow, boolean, Integer, double[], boolean)} for float32, in
      * float: the same window sums in the same order and the same divisors (a float sum or quotient
      * is exactly the double one rounded to float). Plane by plane, planes split over {@link Parallel}.
-     * NOTE: the double kernel walks planes innermost; here each plane is walked whole, which keeps
-     * memory access sequential and gives every element the same additions in the same order.
+     * NOTE: both clip with {@link PoolWindow#avgWindow}; the loops stay twins because Java has no
+     * generics over primitive arrays. The double kernel walks planes innermost; here each plane is
+     * walked whole, which keeps memory access sequential and gives every element the same additions
+     * in the same order.
      */
     public static void avgPool2d(float[] in, int planes, PoolWindow g, boolean countIncludePad,
                                  Integer divisorOverride, float[] out) {
         int inPlane = g.inH() * g.inW();
         int outPlane = g.outH() * g.outW();
         int[][] bounds = new int[outPlane][4];
-        int[] divs = avgDivisors(g, countIncludePad, divisorOverride, bounds);
+        int[] divs = g.avgWindows(countIncludePad, divisorOverride, bounds);
         Parallel.forChunks(planes, Parallel.chunks(planes, 4), (from, to, chunk) -> {
             for (int c = from; c < to; c++) {
                 int inOff = c * inPlane;
@@ -386,7 +344,7 @@ public final class PoolKernels {
         int inPlane = g.inH() * g.inW();
         int outPlane = g.outH() * g.outW();
         int[][] bounds = new int[outPlane][4];
-        int[] divs = avgDivisors(g, countIncludePad, divisorOverride, bounds);
+        int[] divs = g.avgWindows(countIncludePad, divisorOverride, bounds);
         Parallel.forChunks(planes, Parallel.chunks(planes, 4), (from, to, chunk) -> {
             for (int c = from; c < to; c++) {
                 int inOff = c * inPlane;
@@ -404,16 +362,5 @@ public final class PoolKernels {
                 }
             }
         });
-    }
-
-    /** The divisor and clipped bounds of every output position, in row-major output order. */
-    private static int[] avgDivisors(PoolWindow g, boolean countIncludePad, Integer divisorOverride, int[][] bounds) {
-        int[] divs = new int[bounds.length];
-        for (int oh = 0, q = 0; oh < g.outH(); oh++) {
-            for (int ow = 0; ow < g.outW(); ow++, q++) {
-                divs[q] = avgDivisor(g, oh, ow, countIncludePad, divisorOverride, bounds[q]);
-            }
-        }
-        return divs;
     }
 }

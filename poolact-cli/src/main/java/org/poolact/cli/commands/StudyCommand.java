@@ -20,8 +20,9 @@ import org.poolact.lab.study.StudyConfig;
 import org.poolact.lab.study.StudyListener;
 import org.poolact.lab.study.StudyReport;
 import org.poolact.lab.study.Summary;
+import org.poolact.lab.train.BlockStats;
+import org.poolact.lab.train.CnnBuilder;
 import org.poolact.lab.train.LabJson;
-import org.poolact.lab.train.PoolKind;
 import org.poolact.lab.train.TrainListener;
 import org.poolact.nn.functional.ActivationSpec;
 
@@ -81,7 +82,7 @@ public final class StudyCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         // options first (bad input fails before any data is read), then the data, whose name goes into the results
         StudyConfig checked = new StudyConfig("", acts.stream().map(ActivationSpec::parse).toList(),
-                pools.stream().map(PoolKind::parse).toList(), seeds, firstSeed, training.toBuilder().build(), out);
+                pools.stream().map(CnnBuilder::parsePool).toList(), seeds, firstSeed, training.toBuilder().build(), out);
         DataOptions.Loaded d = data.load(err);
         StudyConfig config = new StudyConfig(d.name(), checked.acts(), checked.pools(), seeds, firstSeed, checked.base(), out);
         TrainListener tl = progress.listener(err);
@@ -143,10 +144,41 @@ public final class StudyCommand implements Callable<Integer> {
                     pm(c.poolAct()), 100 * c.diff().mean(), ci, c.actPool().meanEpochSeconds(),
                     c.poolAct().meanEpochSeconds(), zeros);
         }
+        printSparsity(out, cells);
         out.println();
         for (Summary.Cell c : cells) {
             out.printf("%s/%s: the post says %s. %s%n", c.act(), c.pool(), c.claim(), c.verdict());
         }
+    }
+
+    /**
+     * Per block after the last epoch, mean over seeds: the zero fraction and the dead units (zero on the
+     * whole test set) of each order, e.g. {@code 41.2% 0 | 50.0% 3}.
+     */
+    private static void printSparsity(PrintWriter out, List<Summary.Cell> cells) {
+        if (cells.isEmpty() || cells.get(0).actPool().blocks().isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("zeros and dead units after the last epoch (mean over seeds), act-pool | pool-act");
+        StringBuilder header = new StringBuilder(String.format("%-11s %-5s", "act", "pool"));
+        for (BlockStats b : cells.get(0).actPool().blocks()) {
+            header.append(String.format("  %-23s", b.block() + " (" + b.units() + " units)"));
+        }
+        out.println(header.toString().stripTrailing());
+        for (Summary.Cell c : cells) {
+            StringBuilder row = new StringBuilder(String.format("%-11s %-5s", c.act(), c.pool()));
+            for (BlockStats a : c.actPool().blocks()) {
+                BlockStats b = c.poolAct().blocks().stream().filter(x -> x.block().equals(a.block())).findFirst()
+                        .orElse(null);
+                row.append("  ").append(zerosDead(a)).append(" | ").append(b == null ? "   n/a   " : zerosDead(b));
+            }
+            out.println(row);
+        }
+    }
+
+    private static String zerosDead(BlockStats s) {
+        return String.format("%5.1f%% %3d", 100 * s.zeroFraction(), s.deadUnits());
     }
 
     private static String pm(Summary.OrderStats s) {

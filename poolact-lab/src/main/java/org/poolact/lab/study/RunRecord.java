@@ -3,8 +3,8 @@ package org.poolact.lab.study;
 import java.util.List;
 
 import org.poolact.lab.train.BlockOrder;
+import org.poolact.lab.train.CnnBuilder;
 import org.poolact.lab.train.EpochMetrics;
-import org.poolact.lab.train.PoolKind;
 
 /**
  * One line of {@code results.jsonl}: a finished run.
@@ -24,6 +24,6 @@ public record RunRecord(String act, String pool, String order, long seed, String
                         double testAccuracy, double testLoss, double epochSeconds, List<EpochMetrics> epochs) {
     /** The grid cell and order this record belongs to. */
     public RunKey key() {
-        return new RunKey(act, PoolKind.parse(pool), BlockOrder.parse(order), seed);
+        return new RunKey(act, CnnBuilder.parsePool(pool), BlockOrder.parse(order), seed);
     }
 }

@@ -84,7 +84,7 @@ public final class Study {
     private RunRecord record(RunKey key, TrainConfig tc, TrainResult result) {
         EpochMetrics last = result.last();
         double secs = result.epochs().stream().mapToDouble(EpochMetrics::seconds).average().orElse(0);
-        return new RunRecord(key.act(), key.pool().cliName(), key.order().cliName(), key.seed(), config.dataset(),
+        return new RunRecord(key.act(), key.pool().label(), key.order().cliName(), key.seed(), config.dataset(),
                 tc.fingerprint(), last.testAccuracy(), last.testLoss(), secs, result.epochs());
     }
 }

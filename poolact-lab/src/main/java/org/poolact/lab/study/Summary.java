@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.poolact.lab.order.PoolType;
 import org.poolact.lab.train.BlockOrder;
 import org.poolact.lab.train.BlockStats;
+import org.poolact.lab.train.CnnBuilder;
 import org.poolact.lab.train.EpochMetrics;
-import org.poolact.lab.train.PoolKind;
 
 /**
  * The summary of a study, per activation x pooling cell: accuracy of each order, the paired
@@ -94,7 +95,7 @@ public final class Summary {
         PairedDiff diff = paired(diffs, identical && !diffs.isEmpty());
         OrderStats sa = stats(new ArrayList<>(a.values()));
         OrderStats sb = stats(new ArrayList<>(b.values()));
-        String[] cv = verdict(act, PoolKind.parse(pool), sa, sb, diff);
+        String[] cv = verdict(act, CnnBuilder.parsePool(pool), sa, sb, diff);
         return new Cell(act, pool, sa, sb, diff, cv[0], cv[1]);
     }
 
@@ -142,15 +143,15 @@ public final class Summary {
         return new OrderStats(runs.size(), mean, std(acc, mean), secs, blocks);
     }
 
-    private static String[] verdict(String act, PoolKind pool, OrderStats a, OrderStats b, PairedDiff d) {
+    private static String[] verdict(String act, PoolType pool, OrderStats a, OrderStats b, PairedDiff d) {
         String ci = d.pairs() < 2 ? "" : String.format(" (95%% CI [%+.2f, %+.2f] pp)", 100 * d.ciLow(), 100 * d.ciHigh());
         String delta = String.format("%+.2f pp", 100 * d.mean());
         if (d.pairs() < 2) {
-            String claim = pool == PoolKind.MAX ? "both orders give the same result"
+            String claim = pool == PoolType.MAX ? "both orders give the same result"
                     : act.equals("relu") ? "act-pool is better" : "no order is harmful, so pool first (cheaper)";
             return new String[] {claim, "Undecided: " + d.pairs() + " paired seed(s); at least 2 are needed for an interval."};
         }
-        if (pool == PoolKind.MAX) {
+        if (pool == PoolType.MAX) {
             String claim = "both orders give the same result";
             if (d.identical()) {
                 return new String[] {claim, "Supported: both orders reached exactly the same accuracy for every seed."};

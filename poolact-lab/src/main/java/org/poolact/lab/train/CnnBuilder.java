@@ -3,6 +3,8 @@ package org.poolact.lab.train;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.poolact.lab.order.PoolType;
+import org.poolact.nn.Module;
 import org.poolact.nn.Sequential;
 import org.poolact.nn.conv.Conv2d;
 import org.poolact.nn.dropout.Dropout;
@@ -22,7 +24,34 @@ import org.poolact.random.Generator;
  * Activations and poolings draw nothing, which is why both block orders get the same weights.
  */
 public final class CnnBuilder {
+    /**
+     * The poolings a conv block can use, in {@code --pool} order: {@link PoolType#MAX} ({@code nn.MaxPool2d(k)})
+     * and {@link PoolType#AVG} ({@code nn.AvgPool2d(k)}), stride = kernel, no padding. The other
+     * {@link PoolType}s belong to the order analysis ({@code poolact analyze --pools}).
+     */
+    public static final List<PoolType> POOLS = List.of(PoolType.MAX, PoolType.AVG);
+
     private CnnBuilder() {
+    }
+
+    /**
+     * The pooling of {@link #POOLS} spelled exactly {@code s} ({@code max} or {@code avg}, its
+     * {@link PoolType#label()}), as {@code train --pool} and {@code study --pools} take it and
+     * {@code results.jsonl} stores it.
+     *
+     * @throws IllegalArgumentException {@code pool: expected one of max, avg but got 's'}
+     */
+    public static PoolType parsePool(String s) {
+        return CliNamed.parse("pool", s, POOLS, PoolType::label);
+    }
+
+    /**
+     * {@code pool} if a conv block can use it.
+     *
+     * @throws IllegalArgumentException {@code pool: expected one of max, avg but got 'lp'} for the others
+     */
+    public static PoolType checkPool(PoolType pool) {
+        return parsePool(pool.label());
     }
 
     /**
@@ -50,10 +79,13 @@ public final class CnnBuilder {
      *
      * @param init    draws the initial weights
      * @param dropout draws dropout masks during training (unused without D layers)
-     * @throws IllegalArgumentException if the spec does not fit the input or the class count
+     * @param pool    one of {@link #POOLS}
+     * @throws IllegalArgumentException if the spec does not fit the input or the class count, or the
+     *                                  pooling is not one of {@link #POOLS}
      */
-    public static Model build(ArchSpec arch, ActivationSpec act, PoolKind pool, int channels, int height, int width,
+    public static Model build(ArchSpec arch, ActivationSpec act, PoolType pool, int channels, int height, int width,
                               int numClasses, Generator init, Generator dropout) {
+        checkPool(pool);
         List<int[]> shapes = arch.shapes(channels, height, width, numClasses);
         Sequential net = new Sequential();
         List<Block> blocks = new ArrayList<>();
@@ -94,7 +126,7 @@ public final class CnnBuilder {
                 net.add(act.toModule());
                 fcHasAct |= openBlock != null && openBlock.startsWith("fc");
             } else if (l instanceof LayerSpec.Pool p) {
-                net.add(pool == PoolKind.MAX ? new MaxPool2d(p.kernelSize()) : new AvgPool2d(p.kernelSize()));
+                net.add(poolModule(pool, p.kernelSize()));
             } else if (l instanceof LayerSpec.BatchNorm) {
                 net.add(new BatchNorm2d(shape[0]));
             } else if (l instanceof LayerSpec.Dropout d) {
@@ -105,5 +137,14 @@ public final class CnnBuilder {
             blocks.add(new Block(openBlock, net.size() - 1, openUnits));
         }
         return new Model(net, List.copyOf(blocks));
+    }
+
+    /** {@code nn.MaxPool2d(k)} or {@code nn.AvgPool2d(k)}. */
+    private static Module poolModule(PoolType pool, int k) {
+        return switch (pool) {
+            case MAX -> new MaxPool2d(k);
+            case AVG -> new AvgPool2d(k);
+            default -> throw new IllegalStateException("not a conv-block pooling: " + pool.label());
+        };
     }
 }

@@ -54,7 +54,7 @@ public final class LogLineListener implements TrainListener {
 
     static String startLine(TrainConfig c, int startEpoch, int batchesPerEpoch, int trainSize, int testSize) {
         return (startEpoch > 1 ? "resuming at epoch " + startEpoch + ": " : "training: ") + c.orderedArch() + "  act="
-                + c.act() + " pool=" + c.pool() + " order=" + c.order() + " seed=" + c.seed() + "  " + trainSize
+                + c.act() + " pool=" + c.pool().label() + " order=" + c.order() + " seed=" + c.seed() + "  " + trainSize
                 + " train / " + testSize + " test images, " + batchesPerEpoch + " batches of " + c.batchSize();
     }
 

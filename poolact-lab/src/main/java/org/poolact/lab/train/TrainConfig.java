@@ -1,5 +1,6 @@
 package org.poolact.lab.train;
 
+import org.poolact.lab.order.PoolType;
 import org.poolact.nn.functional.ActivationSpec;
 
 /**
@@ -24,13 +25,14 @@ import org.poolact.nn.functional.ActivationSpec;
  * @param trainLimit    train on the first n examples only (0 = all)
  * @param testLimit     evaluate on the first n test examples only (0 = all)
  */
-public record TrainConfig(ArchSpec arch, BlockOrder order, ActivationSpec act, PoolKind pool, int epochs, int batchSize,
+public record TrainConfig(ArchSpec arch, BlockOrder order, ActivationSpec act, PoolType pool, int epochs, int batchSize,
                           OptimizerKind optimizer, double lr, double momentum, double weightDecay, Schedule schedule,
                           int stepSize, double gamma, long seed, boolean normalize, int evalBatchSize,
                           int trainLimit, int testLimit) {
 
     /** Checks the ranges; messages name the option. */
     public TrainConfig {
+        CnnBuilder.checkPool(pool);
         positive("epochs", epochs);
         positive("batch-size", batchSize);
         positive("eval-batch-size", evalBatchSize);
@@ -66,7 +68,7 @@ public record TrainConfig(ArchSpec arch, BlockOrder order, ActivationSpec act, P
      * checkpoint can only be resumed under the same fingerprint.
      */
     public String fingerprint() {
-        return "arch=" + orderedArch() + ";act=" + act + ";pool=" + pool + ";batch=" + batchSize + ";opt=" + optimizer
+        return "arch=" + orderedArch() + ";act=" + act + ";pool=" + pool.label() + ";batch=" + batchSize + ";opt=" + optimizer
                 + ";lr=" + lr + ";momentum=" + momentum + ";wd=" + weightDecay + ";schedule=" + schedule
                 + (schedule == Schedule.STEP ? ":" + stepSize + ":" + gamma : "")
                 + (schedule == Schedule.COSINE ? ":" + epochs : "")
@@ -107,7 +109,7 @@ public record TrainConfig(ArchSpec arch, BlockOrder order, ActivationSpec act, P
         private ArchSpec arch = ArchSpec.defaultModel(false);
         private BlockOrder order = BlockOrder.ACT_POOL;
         private ActivationSpec act = ActivationSpec.parse("relu");
-        private PoolKind pool = PoolKind.MAX;
+        private PoolType pool = PoolType.MAX;
         private int epochs = 2;
         private int batchSize = 64;
         private OptimizerKind optimizer = OptimizerKind.SGD;
@@ -141,7 +143,7 @@ public record TrainConfig(ArchSpec arch, BlockOrder order, ActivationSpec act, P
             return this;
         }
 
-        public Builder pool(PoolKind v) {
+        public Builder pool(PoolType v) {
             pool = v;
             return this;
         }

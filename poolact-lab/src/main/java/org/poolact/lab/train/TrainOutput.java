@@ -40,7 +40,7 @@ public record TrainOutput(String dataset, String arch, String act, String pool, 
             dead.put(b.block(), b.deadUnits());
             deadFrac.put(b.block(), b.deadFraction());
         }
-        return new TrainOutput(dataset, c.orderedArch().toString(), c.act().toString(), c.pool().cliName(),
+        return new TrainOutput(dataset, c.orderedArch().toString(), c.act().toString(), c.pool().label(),
                 c.order().cliName(), c.seed(), r.epochs(), last.testAccuracy(), last.testLoss(),
                 r.epochs().stream().map(EpochMetrics::seconds).toList(), zeros, dead, deadFrac, r.resumedFrom());
     }

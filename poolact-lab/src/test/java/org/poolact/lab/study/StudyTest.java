@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +17,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.poolact.data.Dataset;
-import org.poolact.lab.train.PoolKind;
+import org.poolact.lab.order.PoolType;
+import org.poolact.lab.train.LabJson;
 import org.poolact.lab.train.SyntheticData;
+import org.poolact.lab.train.TrainConfig;
 import org.poolact.nn.functional.ActivationSpec;
 
 class StudyTest {
@@ -26,7 +29,7 @@ class StudyTest {
 
     private static StudyConfig grid(Path dir) {
         return new StudyConfig("synthetic", List.of(ActivationSpec.parse("relu"), ActivationSpec.parse("gelu")),
-                List.of(PoolKind.MAX, PoolKind.AVG), 2, 0, SyntheticData.config().epochs(1).build(), dir);
+                List.of(PoolType.MAX, PoolType.AVG), 2, 0, SyntheticData.config().epochs(1).build(), dir);
     }
 
     /** Counts the runs that actually train. */
@@ -98,11 +101,44 @@ class StudyTest {
     @Test
     void refusesResultsOfOtherOptions(@TempDir Path dir) throws IOException {
         new Study(grid(dir), TRAIN, TEST).run(new Counting());
-        StudyConfig other = new StudyConfig("synthetic", List.of(ActivationSpec.parse("relu")), List.of(PoolKind.MAX), 1, 0,
+        StudyConfig other = new StudyConfig("synthetic", List.of(ActivationSpec.parse("relu")), List.of(PoolType.MAX), 1, 0,
                 SyntheticData.config().epochs(1).lr(0.1).build(), dir);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Study(other, TRAIN, TEST).run(new Counting()));
         assertTrue(e.getMessage().contains("trained with other options"), e.getMessage());
+    }
+
+    /**
+     * Four lines of docs/results/mnist-2000-study.jsonl, written by the study before PoolKind was folded
+     * into PoolType: a grid with the same options must count them as finished runs, under the same
+     * run ids (the checkpoint file names) and fingerprints.
+     */
+    @Test
+    void resultsWrittenBeforePoolTypeStillCountAsFinished(@TempDir Path dir) throws IOException, URISyntaxException {
+        Path old = Path.of(StudyTest.class.getResource("results-before-pooltype.jsonl").toURI());
+        Files.copy(old, dir.resolve("results.jsonl"));
+        StudyConfig mnist2000 = new StudyConfig("mnist", List.of(ActivationSpec.parse("relu")),
+                List.of(PoolType.MAX, PoolType.AVG), 1, 0, TrainConfig.builder().trainLimit(2000).testLimit(2000).build(), dir);
+        Counting c = new Counting();
+        List<RunRecord> records = new Study(mnist2000, TRAIN, TEST).run(c);
+        assertEquals(4, c.doneAtStart);
+        assertEquals(List.of(), c.started, "a finished run was trained again");
+        assertEquals(List.of("relu_max_act-pool_s0", "relu_max_pool-act_s0", "relu_avg_act-pool_s0", "relu_avg_pool-act_s0"),
+                records.stream().map(r -> r.key().id()).toList());
+        assertEquals(mnist2000.runs(), records.stream().map(RunRecord::key).toList());
+        for (RunRecord r : records) {
+            assertEquals(r.fingerprint(), mnist2000.configFor(r.key()).fingerprint());
+        }
+        // and the line written again is the line read
+        assertEquals(Files.readAllLines(old).get(2), LabJson.mapper().writeValueAsString(records.get(2)));
+    }
+
+    @Test
+    void aGridOfPoolingsTrainingCannotBuildIsRefused(@TempDir Path dir) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new StudyConfig("synthetic",
+                List.of(ActivationSpec.parse("relu")), List.of(PoolType.MAX, PoolType.LP), 1, 0,
+                SyntheticData.config().build(), dir));
+        assertEquals("pool: expected one of max, avg but got 'lp'", e.getMessage());
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.poolact.lab.order.PoolType;
 import org.poolact.nn.functional.ActivationSpec;
 import org.poolact.random.Generator;
 import org.poolact.tensor.Tensor;
@@ -99,7 +100,7 @@ class ArchSpecTest {
     @Test
     void builderMakesTorchLayersAndBlocks() {
         ArchSpec a = ArchSpec.parse("c4k3p1,B,A,P2,c8k3,A,P2,f16,A,D0.5,f10").withOrder(BlockOrder.POOL_ACT);
-        CnnBuilder.Model m = CnnBuilder.build(a, ActivationSpec.parse("relu"), PoolKind.AVG, 1, 28, 28, 10,
+        CnnBuilder.Model m = CnnBuilder.build(a, ActivationSpec.parse("relu"), PoolType.AVG, 1, 28, 28, 10,
                 new Generator(0), new Generator(1));
         String repr = m.net().toString();
         assertEquals(String.join("\n",
@@ -127,9 +128,9 @@ class ArchSpecTest {
     void bothOrdersStartFromTheSameWeights() {
         ArchSpec a = ArchSpec.parse(ArchSpec.DEFAULT);
         ActivationSpec prelu = ActivationSpec.parse("prelu");
-        Map<String, Tensor> x = CnnBuilder.build(a.withOrder(BlockOrder.ACT_POOL), prelu, PoolKind.MAX, 1, 28, 28, 10,
+        Map<String, Tensor> x = CnnBuilder.build(a.withOrder(BlockOrder.ACT_POOL), prelu, PoolType.MAX, 1, 28, 28, 10,
                 new Generator(7), new Generator(0)).net().namedParameters();
-        Map<String, Tensor> y = CnnBuilder.build(a.withOrder(BlockOrder.POOL_ACT), prelu, PoolKind.MAX, 1, 28, 28, 10,
+        Map<String, Tensor> y = CnnBuilder.build(a.withOrder(BlockOrder.POOL_ACT), prelu, PoolType.MAX, 1, 28, 28, 10,
                 new Generator(7), new Generator(0)).net().namedParameters();
         for (String conv : List.of("0.weight", "0.bias", "3.weight", "3.bias", "7.weight", "9.weight")) {
             assertArrayEquals(x.get(conv).toFloatArray(), y.get(conv).toFloatArray(), conv);

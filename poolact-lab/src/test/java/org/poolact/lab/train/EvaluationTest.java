@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.poolact.data.DataLoader;
 import org.poolact.data.Dataset;
+import org.poolact.lab.order.PoolType;
 import org.poolact.nn.functional.ActivationSpec;
 import org.poolact.random.Generator;
 import org.poolact.tensor.Tensor;
@@ -19,7 +20,7 @@ class EvaluationTest {
         // conv1 with zero weights: channel 0 has bias -1 (always 0 after relu: dead), channel 1 bias +1, channel 2
         // weight 1 at the centre and bias 0 (relu(x), zero where the pixel is 0)
         CnnBuilder.Model m = CnnBuilder.build(ArchSpec.parse("c3k3p1,A,P2,f4"), ActivationSpec.parse("relu"),
-                PoolKind.MAX, 1, 12, 12, 4, new Generator(0), new Generator(0));
+                PoolType.MAX, 1, 12, 12, 4, new Generator(0), new Generator(0));
         Map<String, Tensor> p = m.net().namedParameters();
         Tensor w = p.get("0.weight");
         Tensor b = p.get("0.bias");

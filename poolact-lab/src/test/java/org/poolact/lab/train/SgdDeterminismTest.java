@@ -30,7 +30,7 @@ class SgdDeterminismTest {
     /** The 20 losses of SGD with momentum on the cross-check's model and batches. */
     static List<Double> losses(String actName, String poolName, String orderName) {
         ArchSpec arch = ArchSpec.parse("c4k3p1,A,P2,c6k3p1,A,P2,f8,A,f4").withOrder(BlockOrder.parse(orderName));
-        CnnBuilder.Model model = CnnBuilder.build(arch, ActivationSpec.parse(actName), PoolKind.parse(poolName), 1,
+        CnnBuilder.Model model = CnnBuilder.build(arch, ActivationSpec.parse(actName), CnnBuilder.parsePool(poolName), 1,
                 12, 12, 4, new Generator(11), new Generator(0));
         Dataset data = SyntheticData.make("xcheck", 20 * 16, 5);
         DataLoader loader = DataLoader.builder(data).batchSize(16).shuffle(new Generator(3))

@@ -13,6 +13,7 @@ import ai.djl.ndarray.types.Shape;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.poolact.lab.order.PoolType;
 import org.poolact.nn.functional.ActivationSpec;
 import org.poolact.random.Generator;
 import org.poolact.tensor.Tensor;
@@ -32,7 +33,7 @@ class TorchInitOrderTest {
         "7; c8k5s2p2,B,A,P2,c16k3,P2,A,f32,A,D0.5,f10; prelu", "123; c4k3,A,P2,f10; gelu"})
     void initialWeightsEqualTorchManualSeedAndConstructors(long seed, String arch, String act) {
         ArchSpec spec = ArchSpec.parse(arch);
-        CnnBuilder.Model m = CnnBuilder.build(spec, ActivationSpec.parse(act), PoolKind.MAX, 1, 28, 28, 10,
+        CnnBuilder.Model m = CnnBuilder.build(spec, ActivationSpec.parse(act), PoolType.MAX, 1, 28, 28, 10,
                 new Generator(seed), new Generator(0));
         System.setProperty("ai.djl.offline", "true");
         Engine torch = Engine.getEngine("PyTorch");

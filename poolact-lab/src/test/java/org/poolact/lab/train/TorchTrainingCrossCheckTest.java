@@ -78,7 +78,7 @@ class TorchTrainingCrossCheckTest {
     void twentySgdStepsMatchLibtorch(String actName, String poolName, String orderName) {
         ActivationSpec act = ActivationSpec.parse(actName);
         ArchSpec arch = ArchSpec.parse(ARCH).withOrder(BlockOrder.parse(orderName));
-        CnnBuilder.Model model = CnnBuilder.build(arch, act, PoolKind.parse(poolName), 1, 12, 12, 4, new Generator(11),
+        CnnBuilder.Model model = CnnBuilder.build(arch, act, CnnBuilder.parsePool(poolName), 1, 12, 12, 4, new Generator(11),
                 new Generator(0));
         Dataset data = SyntheticData.make("xcheck", STEPS * 16, 5);
         DataLoader loader = DataLoader.builder(data).batchSize(16).shuffle(new Generator(3))
@@ -151,7 +151,7 @@ class TorchTrainingCrossCheckTest {
     @CsvSource({"prelu, avg, pool-act", "relu, max, act-pool"})
     void checkpointOfATrainedModelLoadsIntoLibtorch(String actName, String poolName, String orderName, @TempDir Path dir)
             throws IOException {
-        TrainConfig c = SyntheticData.config().act(ActivationSpec.parse(actName)).pool(PoolKind.parse(poolName))
+        TrainConfig c = SyntheticData.config().act(ActivationSpec.parse(actName)).pool(CnnBuilder.parsePool(poolName))
                 .order(BlockOrder.parse(orderName)).epochs(1).build();
         Dataset train = SyntheticData.make("train", 64, 1);
         Path ckpt = dir.resolve("model.safetensors");
