@@ -24,12 +24,13 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * {@code mnist-epoch [rounds]} is a real training epoch on MNIST instead ({@link MnistEpoch});
  * {@code mnist-poolact [epochs]} runs only poolact's side of it (for profiling); {@code kernels [reps]}
  * times each fast kernel call of one training step ({@link org.poolact.kernels.KernelTimings}).
+ * {@code activations [rounds]} times single activation calls ({@link ActivationBench}).
  *
  * <p>Run it with {@code mvn -B -q -pl poolact-bench -am verify -Pbench -DskipTests}, which sets
  * GLIBC_TUNABLES (see runtimes.md), OMP_WAIT_POLICY=PASSIVE (libtorch's best on a shared machine),
  * {@code --add-modules jdk.incubator.vector} and 2 threads on both sides; add
- * {@code -Dbench.args=interleaved}, {@code -Dbench.args=epoch}, {@code -Dbench.args=mnist-epoch} or
- * {@code -Dbench.args=full}, {@code -Dbench.threads=1}.
+ * {@code -Dbench.args=interleaved}, {@code -Dbench.args=epoch}, {@code -Dbench.args=mnist-epoch},
+ * {@code -Dbench.args=activations} or {@code -Dbench.args=full}, {@code -Dbench.threads=1}.
  */
 public final class BenchMain {
     private BenchMain() {
@@ -57,6 +58,10 @@ public final class BenchMain {
         }
         if (args.length > 0 && args[0].equals("mnist-poolact")) {
             MnistEpoch.runPoolactOnly(args.length > 1 ? Integer.parseInt(args[1]) : 2);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("activations")) {
+            ActivationBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 30);
             return;
         }
         crossCheck();

@@ -2,8 +2,9 @@ package org.poolact.kernels;
 
 /**
  * Loads the kernels written on the JDK's incubating Vector API ({@link VectorFloatGemm},
- * {@link VectorPointwise}, {@link VectorFloatArrays}) only when the module jdk.incubator.vector is in the boot layer (the JVM
- * was started with {@code --add-modules jdk.incubator.vector}); otherwise, or under
+ * {@link VectorPointwise}, {@link VectorSmoothActivations}, {@link VectorFloatArrays}) only when the
+ * module jdk.incubator.vector is in the boot layer (the JVM was started with
+ * {@code --add-modules jdk.incubator.vector}); otherwise, or under
  * {@code -Dpoolact.vector=off}, the plain-Java kernels are used and the engine runs unchanged, only
  * slower. The choice is made once per JVM.
  */
@@ -16,6 +17,9 @@ final class VectorApi {
     /** The relu kernels of {@link Pointwise}. */
     static final Pointwise.ReluKernels RELU =
             load("org.poolact.kernels.VectorPointwise", Pointwise.ReluKernels.class, Pointwise.SCALAR_RELU);
+    /** The loops of {@link SmoothActivations}. */
+    static final SmoothActivations.Lanes SMOOTH = load("org.poolact.kernels.VectorSmoothActivations",
+            SmoothActivations.Lanes.class, SmoothActivations.SCALAR);
 
     /** {@link FloatArrays#fast()}. */
     static final FloatArrays ARRAYS = load("org.poolact.kernels.VectorFloatArrays", FloatArrays.class,

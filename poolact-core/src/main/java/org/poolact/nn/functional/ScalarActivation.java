@@ -1,12 +1,15 @@
 package org.poolact.nn.functional;
 
+import java.util.Optional;
 import java.util.function.DoubleUnaryOperator;
 
 import org.poolact.autograd.Autograd;
+import org.poolact.kernels.FloatActivationKernel;
 import org.poolact.kernels.Pointwise;
 import org.poolact.kernels.Pointwise.DoubleGrad;
 import org.poolact.kernels.Pointwise.FloatGrad;
 import org.poolact.kernels.Pointwise.FloatUnary;
+import org.poolact.kernels.SmoothActivations;
 import org.poolact.kernels.SpecialMath;
 import org.poolact.tensor.DType;
 import org.poolact.tensor.Tensor;
@@ -21,7 +24,10 @@ import org.poolact.tensor.Tensor;
  * hardsigmoid, the linear branch of elu) run the same float32 operations as libtorch, so they give
  * the same bits. Transcendental ones are evaluated in double with {@link StrictMath} and rounded
  * once, so they are within an ulp of libtorch (whose own vectorised and scalar paths differ by as
- * much) and identical on every JVM.
+ * much) and identical on every JVM. In float32, gelu, silu, sigmoid, tanh, mish and the elu family instead run the kernels of
+ * {@link SmoothActivations} (double polynomials rounded once: the same bits except within about
+ * 1e-13 of a rounding midpoint, and many times faster); {@code -Dpoolact.kernels=plain} keeps the
+ * reference formulas.
  */
 public final class ScalarActivation {
     private static final double SQRT1_2 = 0.7071067811865476;
@@ -77,6 +83,21 @@ public final class ScalarActivation {
     private static ScalarActivation inDouble(String gradFnName, DoubleUnaryOperator f, DoubleGrad d) {
         return new ScalarActivation(gradFnName, x -> (float) f.applyAsDouble(x), f,
                 (g, x, y) -> (float) d.apply(g, x, y), d);
+    }
+
+    /**
+     * This activation with its float32 path replaced by {@code kernel} (element and whole-array forms,
+     * the same bits), or itself when the kernel is absent (the reference was selected).
+     */
+    private ScalarActivation withFloatKernel(Optional<FloatActivationKernel> kernel) {
+        if (kernel.isEmpty()) {
+            return this;
+        }
+        FloatActivationKernel k = kernel.get();
+        ScalarActivation a = new ScalarActivation(gradFnName, k::forward, f64, k::backward, d64);
+        a.bulk32 = k::forward;
+        a.bulkGrad32 = k::backward;
+        return a;
     }
 
     /** The grad_fn name PyTorch 2.7 records for this activation, e.g. {@code ReluBackward0}. */
@@ -192,7 +213,8 @@ public final class ScalarActivation {
                 x -> x <= 0 ? (float) (expMinusOne(x * ipt32) * neg32) : x * pos32,
                 x -> x <= 0 ? expMinusOne(x * inputScale) * neg64 : x * scale,
                 (g, x, y) -> x <= 0 ? (float) ((double) g * ipt32 * neg32 * StrictMath.exp(x * ipt32)) : g * pos32,
-                (g, x, y) -> x <= 0 ? g * inputScale * neg64 * StrictMath.exp(x * inputScale) : g * scale);
+                (g, x, y) -> x <= 0 ? g * inputScale * neg64 * StrictMath.exp(x * inputScale) : g * scale)
+                .withFloatKernel(SmoothActivations.elu(neg32, pos32, ipt32));
     }
 
     /**
@@ -227,11 +249,12 @@ public final class ScalarActivation {
                         double t = StrictMath.tanh(SQRT_2_OVER_PI * (x + GELU_KAPPA * x * x * x));
                         double right = 0.5 * x * (1 - t * t) * SQRT_2_OVER_PI * (1 + 3 * GELU_KAPPA * x * x);
                         return g * (0.5 * (1 + t) + right);
-                    });
+                    }).withFloatKernel(SmoothActivations.kernel(SmoothActivations.Kind.GELU_TANH));
         }
         return inDouble("GeluBackward0",
                 x -> x * 0.5 * SpecialMath.erfc(-x * SQRT1_2),
-                (g, x, y) -> g * (0.5 * SpecialMath.erfc(-x * SQRT1_2) + x * INV_SQRT_2PI * StrictMath.exp(-0.5 * x * x)));
+                (g, x, y) -> g * (0.5 * SpecialMath.erfc(-x * SQRT1_2) + x * INV_SQRT_2PI * StrictMath.exp(-0.5 * x * x)))
+                .withFloatKernel(SmoothActivations.kernel(SmoothActivations.Kind.GELU));
     }
 
     private static double sigmoidOf(double x) {
@@ -245,7 +268,7 @@ public final class ScalarActivation {
                 (g, x, y) -> {
                     double s = sigmoidOf(x);
                     return g * s * (1 + x * (1 - s));
-                });
+                }).withFloatKernel(SmoothActivations.kernel(SmoothActivations.Kind.SILU));
     }
 
     /** mish(x) = x * tanh(log1p(exp(x))) (no softplus threshold). grad_fn MishBackward0. */
@@ -256,17 +279,19 @@ public final class ScalarActivation {
                     double s = sigmoidOf(x);
                     double t = StrictMath.tanh(StrictMath.log1p(StrictMath.exp(x)));
                     return g * (t + x * s * (1 - t * t));
-                });
+                }).withFloatKernel(SmoothActivations.kernel(SmoothActivations.Kind.MISH));
     }
 
     /** sigmoid(x) = 1 / (1 + exp(-x)); backward from the result: g * (1 - y) * y. grad_fn SigmoidBackward0. */
     public static ScalarActivation sigmoid() {
-        return inDouble("SigmoidBackward0", ScalarActivation::sigmoidOf, (g, x, y) -> g * (1 - y) * y);
+        return inDouble("SigmoidBackward0", ScalarActivation::sigmoidOf, (g, x, y) -> g * (1 - y) * y)
+                .withFloatKernel(SmoothActivations.kernel(SmoothActivations.Kind.SIGMOID));
     }
 
     /** tanh; backward from the result: g * (1 - y^2). grad_fn TanhBackward0. */
     public static ScalarActivation tanh() {
-        return inDouble("TanhBackward0", StrictMath::tanh, (g, x, y) -> g * (1 - y * y));
+        return inDouble("TanhBackward0", StrictMath::tanh, (g, x, y) -> g * (1 - y * y))
+                .withFloatKernel(SmoothActivations.kernel(SmoothActivations.Kind.TANH));
     }
 
     /**
