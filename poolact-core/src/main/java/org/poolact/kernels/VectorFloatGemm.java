@@ -5,11 +5,14 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Float GEMM on the JDK Vector API (incubator module jdk.incubator.vector, loaded only when present:
- * see {@link VectorApi}). Classic packed GEMM: per block of KC steps of k, A is packed into
- * panels of MR rows and B into panels of NR = 2 vectors of columns (zero-padded at the edges), and a
- * register-blocked micro-kernel keeps the MR x NR tile of C in 2 * MR vector registers across the
- * block, one FMA per A-value and B-vector. Each C entry is a float FMA chain over one block, added to
- * C block by block.
+ * see {@link VectorApi}). Classic register-blocked GEMM: per block of KC steps of k, B is packed into
+ * panels of NR = 2 vectors of columns (zero-padded at the edges), and a micro-kernel keeps the
+ * MR x NR tile of C in 2 * MR vector registers across the block, one FMA per A-value and B-vector.
+ * A is read in place through its strides (its values are broadcast one at a time, so any layout
+ * serves); only a last, partial panel of MR rows is packed, zero-padded. A last panel of at most one
+ * vector of columns goes to a one-vector kernel. Each C entry is a float FMA chain over one block,
+ * added to C block by block; the tiling does not change these chains, so the results do not depend
+ * on MR, NR or which kernel took the tile.
  */
 final class VectorFloatGemm implements FloatGemm {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -237,6 +240,8 @@ final class VectorFloatGemm implements FloatGemm {
     /**
      * {@link #kernel} for a last panel of at most L columns (jn <= L): one vector of B per step, so
      * a narrow edge (e.g. 4 of n = 196) costs half the FMAs of a full NR panel; the same chains.
+     * NOTE: written out like {@link #kernel} on purpose: the accumulators must stay scalar-replaced
+     * locals for the JIT to keep them in registers, so the two cannot share a helper.
      */
     private static void kernelHalf(int kn, float[] a, int ao, int ar, int ac, float[] bp, float[] c, int co, int ldc,
                                    int mn, int jn, boolean add, float[] tmp) {
