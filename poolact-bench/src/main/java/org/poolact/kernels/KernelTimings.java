@@ -6,8 +6,9 @@ import java.util.Random;
 
 /**
  * {@code kernels [reps]}: the median time of each float32 kernel call one training step of the
- * default model makes at batch 64 (conv1 and conv2 forward, input and weight gradients, the 2x2 max
- * pools, relu and its backward), at {@code poolact.threads}. In package {@code org.poolact.kernels}
+ * default model makes at batch 64 (conv1 and conv2 forward, input, weight and bias gradients, the
+ * first linear layer's three GEMMs, the 2x2 max pools, relu and its backward), at
+ * {@code poolact.threads}. In package {@code org.poolact.kernels}
  * to reach the package-private fast kernels directly; a profiling aid, not a comparison with libtorch.
  */
 public final class KernelTimings {
@@ -42,10 +43,11 @@ public final class KernelTimings {
         float[] ga = random(r, 64 * 288);
         float[] gb = random(r, 288 * 192);
         float[] gc = new float[64 * 192];
-        time("gemm 64x192x288 (NN)", reps, () -> FloatGemm.fast().gemm(64, 192, 288, ga, 0, 288, 1, gb, 0, 192, 1, gc, 0,
-                192, false));
-        time("gemm 64x192x256 (NN)", reps, () -> FloatGemm.fast().gemm(64, 192, 256, ga, 0, 288, 1, gb, 0, 192, 1, gc, 0,
-                192, false));
+        // conv2's forward product per sample without its edge panel, with k in one block (256) and as is (288)
+        time("gemm 64x192x288 (NN)", reps, () -> FloatGemm.fast().gemm(64, 192, 288, ga, 0, 288, 1, gb, 0, 192, 1,
+                gc, 0, 192, false));
+        time("gemm 64x192x256 (NN)", reps, () -> FloatGemm.fast().gemm(64, 192, 256, ga, 0, 288, 1, gb, 0, 192, 1,
+                gc, 0, 192, false));
         float[] fx = random(r, 64 * 3136);
         float[] fw = random(r, 128 * 3136);
         float[] fg = random(r, 64 * 128);

@@ -20,7 +20,8 @@ final class VectorFloatArrays implements FloatArrays {
     public void addInto(float[] dst, int dOff, float[] src, int sOff, int len) {
         int i = 0;
         for (int end = S.loopBound(len); i < end; i += S.length()) {
-            FloatVector.fromArray(S, dst, dOff + i).add(FloatVector.fromArray(S, src, sOff + i)).intoArray(dst, dOff + i);
+            FloatVector sum = FloatVector.fromArray(S, dst, dOff + i).add(FloatVector.fromArray(S, src, sOff + i));
+            sum.intoArray(dst, dOff + i);
         }
         SCALAR.addInto(dst, dOff + i, src, sOff + i, len - i);
     }
