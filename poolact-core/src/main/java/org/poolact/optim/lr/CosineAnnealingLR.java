@@ -1,5 +1,8 @@
 package org.poolact.optim.lr;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.poolact.optim.Optimizer;
 
 /**
@@ -12,8 +15,8 @@ import org.poolact.optim.Optimizer;
  * </pre>
  */
 public final class CosineAnnealingLR extends LRScheduler {
-    private final int tMax;
-    private final double etaMin;
+    private int tMax;
+    private double etaMin;
 
     /** {@code CosineAnnealingLR(optimizer, T_max)} with eta_min 0. */
     public CosineAnnealingLR(Optimizer optimizer, int tMax) {
@@ -36,14 +39,33 @@ public final class CosineAnnealingLR extends LRScheduler {
     }
 
     @Override
-    protected double nextLr(double currentLr, int epoch) {
+    protected double nextLr(double currentLr, double baseLr, int epoch) {
         if (epoch == 0) {
             return currentLr;
         }
         if (Math.floorMod(epoch - 1 - tMax, 2 * tMax) == 0) {
-            return currentLr + (baseLr() - etaMin) * (1 - Math.cos(Math.PI / tMax)) / 2;
+            return currentLr + (baseLr - etaMin) * (1 - Math.cos(Math.PI / tMax)) / 2;
         }
         return (1 + Math.cos(Math.PI * epoch / tMax)) / (1 + Math.cos(Math.PI * (epoch - 1) / tMax))
                 * (currentLr - etaMin) + etaMin;
+    }
+
+    @Override
+    protected Map<String, Object> hyperParameters() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("T_max", tMax);
+        m.put("eta_min", etaMin);
+        return m;
+    }
+
+    @Override
+    protected void loadHyperParameters(Map<String, Object> values) {
+        int t = integer("CosineAnnealingLR", values, "T_max");
+        double e = number("CosineAnnealingLR", values, "eta_min");
+        if (t <= 0) {
+            throw new IllegalArgumentException("CosineAnnealingLR: T_max must be greater than zero, but got " + t);
+        }
+        tMax = t;
+        etaMin = e;
     }
 }

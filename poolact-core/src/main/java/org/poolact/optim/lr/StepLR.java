@@ -1,5 +1,8 @@
 package org.poolact.optim.lr;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.poolact.optim.Optimizer;
 
 /**
@@ -8,8 +11,8 @@ import org.poolact.optim.Optimizer;
  * recursively as PyTorch does).
  */
 public final class StepLR extends LRScheduler {
-    private final int stepSize;
-    private final double gamma;
+    private int stepSize;
+    private double gamma;
 
     /** {@code StepLR(optimizer, step_size)} with gamma 0.1. */
     public StepLR(Optimizer optimizer, int stepSize) {
@@ -32,10 +35,29 @@ public final class StepLR extends LRScheduler {
     }
 
     @Override
-    protected double nextLr(double currentLr, int epoch) {
+    protected double nextLr(double currentLr, double baseLr, int epoch) {
         if (epoch == 0 || epoch % stepSize != 0) {
             return currentLr;
         }
         return currentLr * gamma;
+    }
+
+    @Override
+    protected Map<String, Object> hyperParameters() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("step_size", stepSize);
+        m.put("gamma", gamma);
+        return m;
+    }
+
+    @Override
+    protected void loadHyperParameters(Map<String, Object> values) {
+        int s = integer("StepLR", values, "step_size");
+        double g = number("StepLR", values, "gamma");
+        if (s <= 0) {
+            throw new IllegalArgumentException("StepLR: step_size must be greater than zero, but got " + s);
+        }
+        stepSize = s;
+        gamma = g;
     }
 }
