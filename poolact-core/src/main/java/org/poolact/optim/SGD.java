@@ -20,6 +20,9 @@ import org.poolact.tensor.Tensor;
  * g = nesterov ? g + momentum * buf : buf
  * p = p - lr * g
  * </pre>
+ * NOTE: the docs' algorithm box applies maximize at the end ({@code p = p + lr * g}); the code negates
+ * the gradient first, which differs once weight decay is on. We follow the code (the fixtures check it).
+ * <p>
  * Parameter groups: {@code torch.optim.SGD([{'params': w}, {'params': b, 'lr': 0.01}], lr=0.1,
  * momentum=0.9)} is {@code new SGD(List.of(ParamGroup.of(w), ParamGroup.of(b).lr(0.01)),
  * SGD.Options.lr(0.1).withMomentum(0.9))}.
