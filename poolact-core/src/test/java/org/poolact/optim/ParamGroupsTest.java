@@ -111,6 +111,9 @@ class ParamGroupsTest {
         sgd.setLr(0.3);
         assertEquals(List.of(0.3, 0.3), List.of(sgd.paramGroups().get(0).lr(), sgd.paramGroups().get(1).lr()));
         assertEquals(0.3, sgd.lr());
+        sgd.addParamGroup(ParamGroup.of(List.of(param(1))));
+        assertEquals("StepLR: the optimizer has 3 param groups but the scheduler knows 2 (add groups before creating the"
+                + " scheduler)", assertThrows(IllegalStateException.class, s::step).getMessage());
     }
 
     @Test

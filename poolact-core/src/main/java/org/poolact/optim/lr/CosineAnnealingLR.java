@@ -1,6 +1,5 @@
 package org.poolact.optim.lr;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.poolact.optim.Optimizer;
@@ -30,10 +29,7 @@ public final class CosineAnnealingLR extends LRScheduler {
      */
     public CosineAnnealingLR(Optimizer optimizer, int tMax, double etaMin) {
         super(optimizer);
-        if (tMax <= 0) {
-            throw new IllegalArgumentException("CosineAnnealingLR: T_max must be greater than zero, but got " + tMax);
-        }
-        this.tMax = tMax;
+        this.tMax = positive("CosineAnnealingLR", "T_max", tMax);
         this.etaMin = etaMin;
         initialStep();
     }
@@ -52,20 +48,13 @@ public final class CosineAnnealingLR extends LRScheduler {
 
     @Override
     protected Map<String, Object> hyperParameters() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("T_max", tMax);
-        m.put("eta_min", etaMin);
-        return m;
+        return entries("T_max", tMax, "eta_min", etaMin);
     }
 
     @Override
     protected void loadHyperParameters(Map<String, Object> values) {
-        int t = integer("CosineAnnealingLR", values, "T_max");
-        double e = number("CosineAnnealingLR", values, "eta_min");
-        if (t <= 0) {
-            throw new IllegalArgumentException("CosineAnnealingLR: T_max must be greater than zero, but got " + t);
-        }
-        tMax = t;
-        etaMin = e;
+        int i = positive("CosineAnnealingLR", "T_max", integer("CosineAnnealingLR", values, "T_max"));
+        etaMin = number("CosineAnnealingLR", values, "eta_min");
+        tMax = i;
     }
 }

@@ -38,11 +38,20 @@ public abstract class LRScheduler {
         step();
     }
 
-    /** Advances one epoch and updates every group's learning rate. */
+    /**
+     * Advances one epoch and updates every group's learning rate.
+     *
+     * @throws IllegalStateException if param groups were added to the optimiser after this scheduler
+     *                               was created (it has no base lr for them)
+     */
     public void step() {
+        List<ParamGroup> groups = optimizer.paramGroups();
+        if (groups.size() != baseLrs.size()) {
+            throw new IllegalStateException(getClass().getSimpleName() + ": the optimizer has " + groups.size()
+                    + " param groups but the scheduler knows " + baseLrs.size() + " (add groups before creating the scheduler)");
+        }
         stepCount++;
         lastEpoch++;
-        List<ParamGroup> groups = optimizer.paramGroups();
         List<Double> lrs = new ArrayList<>();
         for (int i = 0; i < groups.size(); i++) {
             lrs.add(nextLr(groups.get(i).lr(), baseLrs.get(i), lastEpoch));
@@ -121,6 +130,23 @@ public abstract class LRScheduler {
         lastLrs = last;
         lastEpoch = integer(op, sd, "last_epoch");
         stepCount = integer(op, sd, "_step_count");
+    }
+
+    /** An epoch-count hyper-parameter (step_size, T_max), which must be positive: PyTorch's message. */
+    static int positive(String op, String key, int v) {
+        if (v <= 0) {
+            throw new IllegalArgumentException(op + ": " + key + " must be greater than zero, but got " + v);
+        }
+        return v;
+    }
+
+    /** A scheduler's hyper-parameters for its state dict: key, value, key, value, ... in order. */
+    static Map<String, Object> entries(Object... keyValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            m.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return m;
     }
 
     static int integer(String op, Map<String, Object> sd, String key) {

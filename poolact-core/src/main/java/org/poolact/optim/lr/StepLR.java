@@ -1,6 +1,5 @@
 package org.poolact.optim.lr;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.poolact.optim.Optimizer;
@@ -26,10 +25,7 @@ public final class StepLR extends LRScheduler {
      */
     public StepLR(Optimizer optimizer, int stepSize, double gamma) {
         super(optimizer);
-        if (stepSize <= 0) {
-            throw new IllegalArgumentException("StepLR: step_size must be greater than zero, but got " + stepSize);
-        }
-        this.stepSize = stepSize;
+        this.stepSize = positive("StepLR", "step_size", stepSize);
         this.gamma = gamma;
         initialStep();
     }
@@ -44,20 +40,13 @@ public final class StepLR extends LRScheduler {
 
     @Override
     protected Map<String, Object> hyperParameters() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("step_size", stepSize);
-        m.put("gamma", gamma);
-        return m;
+        return entries("step_size", stepSize, "gamma", gamma);
     }
 
     @Override
     protected void loadHyperParameters(Map<String, Object> values) {
-        int s = integer("StepLR", values, "step_size");
-        double g = number("StepLR", values, "gamma");
-        if (s <= 0) {
-            throw new IllegalArgumentException("StepLR: step_size must be greater than zero, but got " + s);
-        }
-        stepSize = s;
-        gamma = g;
+        int i = positive("StepLR", "step_size", integer("StepLR", values, "step_size"));
+        gamma = number("StepLR", values, "gamma");
+        stepSize = i;
     }
 }
