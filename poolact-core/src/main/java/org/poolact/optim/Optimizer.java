@@ -278,7 +278,7 @@ public abstract class Optimizer {
                 if (k.equals("params") || TORCH_ONLY_FLAGS.contains(k) && (v == null || Boolean.FALSE.equals(v))) {
                     return;
                 }
-                filled.put(k, v instanceof Number n ? (Object) n.doubleValue() : v);
+                filled.put(k, ParamGroup.normalise(k, v));
             });
             checkGroupOptions(filled, gi);
             newOptions.add(filled);

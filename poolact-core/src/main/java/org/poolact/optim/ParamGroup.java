@@ -152,7 +152,8 @@ public final class ParamGroup {
         options.putAll(filled);
     }
 
-    private static Object normalise(String key, Object value) {
+    /** A value as stored: numbers as Double, betas as a two-element List of Double; null rejected. */
+    static Object normalise(String key, Object value) {
         if (value instanceof Number n) {
             return n.doubleValue();
         }

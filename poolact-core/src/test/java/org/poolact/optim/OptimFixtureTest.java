@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.poolact.optim.lr.CosineAnnealingLR;
 import org.poolact.optim.lr.LRScheduler;
 import org.poolact.optim.lr.StepLR;
@@ -56,6 +58,11 @@ class OptimFixtureTest {
         List<Map<String, Object>> sdGroups = new ArrayList<>();
         Map<Integer, Map<String, double[]>> sdState = new LinkedHashMap<>();
         Map<String, Object> sdSched = new LinkedHashMap<>();
+
+        @Override
+        public String toString() {
+            return name;
+        }
     }
 
     static List<Case> cases() throws IOException {
@@ -286,44 +293,48 @@ class OptimFixtureTest {
     }
 
     @Test
-    void trajectoriesStateDictsAndResumesMatchTorch() throws IOException {
+    void fixtureHasEveryCase() throws IOException {
         List<Case> cases = cases();
         assertEquals(15, cases.size(), "fixture cases");
-        int compared = 0;
         for (Case c : cases) {
-            Run run = build(c, c.initial);
-            Run resumed = null;
-            Run fromTorch = null;
-            for (int t = 1; t <= STEPS; t++) {
-                step(c, run, t);
-                checkStep(c, run, t, "uninterrupted");
-                compared++;
-                if (resumed != null) {
-                    step(c, resumed, t);
-                    step(c, fromTorch, t);
-                    for (int i = 0; i < run.params().size(); i++) {
-                        assertTrue(run.params().get(i).equalTo(resumed.params().get(i)),
-                                c.name + " resumed from our state dict, step " + t + " param " + i + ": not bit-identical");
-                    }
-                    checkStep(c, fromTorch, t, "resumed from torch's state dict");
+            assertEquals(STEPS, c.lrs.size(), c.name + " steps");
+            assertEquals(c.groupParams.size(), c.sdGroups.size(), c.name + " state dict groups");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void trajectoryStateDictsAndResumesMatchTorch(Case c) {
+        Run run = build(c, c.initial);
+        Run resumed = null;
+        Run fromTorch = null;
+        for (int t = 1; t <= STEPS; t++) {
+            step(c, run, t);
+            checkStep(c, run, t, "uninterrupted");
+            if (resumed != null) {
+                step(c, resumed, t);
+                step(c, fromTorch, t);
+                for (int i = 0; i < run.params().size(); i++) {
+                    assertTrue(run.params().get(i).equalTo(resumed.params().get(i)),
+                            c.name + " resumed from our state dict, step " + t + " param " + i + ": not bit-identical");
                 }
-                if (t == SPLIT) {
-                    checkStateDicts(c, run);
-                    List<double[]> now = new ArrayList<>();
-                    run.params().forEach(p -> now.add(p.toDoubleArray()));
-                    resumed = build(c, now);
-                    resumed.opt().loadStateDict(run.opt().stateDict());
-                    if (resumed.sched() != null) {
-                        resumed.sched().loadStateDict(run.sched().stateDict());
-                    }
-                    fromTorch = build(c, valuesAfter(c, SPLIT));
-                    fromTorch.opt().loadStateDict(torchStateDict(c, fromTorch));
-                    if (fromTorch.sched() != null) {
-                        fromTorch.sched().loadStateDict(c.sdSched);
-                    }
+                checkStep(c, fromTorch, t, "resumed from torch's state dict");
+            }
+            if (t == SPLIT) {
+                checkStateDicts(c, run);
+                List<double[]> now = new ArrayList<>();
+                run.params().forEach(p -> now.add(p.toDoubleArray()));
+                resumed = build(c, now);
+                resumed.opt().loadStateDict(run.opt().stateDict());
+                if (resumed.sched() != null) {
+                    resumed.sched().loadStateDict(run.sched().stateDict());
+                }
+                fromTorch = build(c, valuesAfter(c, SPLIT));
+                fromTorch.opt().loadStateDict(torchStateDict(c, fromTorch));
+                if (fromTorch.sched() != null) {
+                    fromTorch.sched().loadStateDict(c.sdSched);
                 }
             }
         }
-        assertEquals(15 * STEPS, compared);
     }
 }
