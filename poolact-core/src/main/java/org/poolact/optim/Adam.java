@@ -23,6 +23,10 @@ import org.poolact.tensor.Tensor;
  * denom = sqrt(v) / sqrt(1 - beta2^t) + eps
  * p = p - (lr / (1 - beta1^t)) * m / denom
  * </pre>
+ * Parameter groups: {@code torch.optim.Adam([{'params': a}, {'params': b, 'lr': 1e-4, 'amsgrad': True}])}
+ * is {@code new Adam(List.of(ParamGroup.of(a), ParamGroup.of(b).lr(1e-4).amsgrad(true)),
+ * Adam.Options.defaults())}. t counts this parameter's own steps (parameters without a gradient are
+ * skipped and do not count).
  */
 public class Adam extends Optimizer {
     private final Options options;
