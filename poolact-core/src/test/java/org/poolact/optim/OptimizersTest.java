@@ -55,17 +55,21 @@ class OptimizersTest {
 
     @Test
     void sgdMatchesTorch() {
-        double[][] configs = { // lr, momentum, dampening, weight decay, nesterov
-            {0.1, 0, 0, 0, 0}, {0.1, 0.9, 0, 0, 0}, {0.05, 0.9, 0.1, 0, 0}, {0.1, 0.9, 0, 0, 1},
-            {0.1, 0.5, 0, 0.01, 0}, {0.2, 0.8, 0, 0.05, 1}, {0.1, 0, 0, 0.1, 0}};
+        double[][] configs = { // lr, momentum, dampening, weight decay, nesterov, maximize
+            {0.1, 0, 0, 0, 0, 0}, {0.1, 0.9, 0, 0, 0, 0}, {0.05, 0.9, 0.1, 0, 0, 0}, {0.1, 0.9, 0, 0, 1, 0},
+            {0.1, 0.5, 0, 0.01, 0, 0}, {0.2, 0.8, 0, 0.05, 1, 0}, {0.1, 0, 0, 0.1, 0, 0}, {0.1, 0.9, 0, 0.1, 0, 1},
+            {0.05, 0.8, 0, 0.05, 1, 1}};
         for (double[] k : configs) {
             SGD.Options o = SGD.Options.lr(k[0]).withMomentum(k[1]).withDampening(k[2]).withWeightDecay(k[3])
-                    .withNesterov(k[4] == 1);
+                    .withNesterov(k[4] == 1).withMaximize(k[5] == 1);
             run("SGD " + o, ps -> new SGD(ps, o), m -> new TorchStep() {
                 NDArray buf;
 
                 @Override
                 public NDArray apply(NDArray p, NDArray g, int step) {
+                    if (o.maximize()) {
+                        g = g.neg();
+                    }
                     if (o.weightDecay() != 0) {
                         g = g.add(p.mul(o.weightDecay()));
                     }
@@ -87,6 +91,9 @@ class OptimizersTest {
 
             @Override
             public NDArray apply(NDArray p, NDArray g, int step) {
+                if (o.maximize()) {
+                    g = g.neg();
+                }
                 if (expAvg == null) {
                     expAvg = m.zeros(p.getShape());
                     expAvgSq = m.zeros(p.getShape());
@@ -119,7 +126,8 @@ class OptimizersTest {
     void adamMatchesTorch() {
         Adam.Options d = Adam.Options.defaults().withLr(0.05);
         for (Adam.Options o : List.of(d, d.withWeightDecay(0.1), d.withAmsgrad(true), d.withBetas(0.8, 0.99),
-                d.withEps(1e-3).withWeightDecay(0.01).withAmsgrad(true), d.withBetas(0.3, 0.9))) {
+                d.withEps(1e-3).withWeightDecay(0.01).withAmsgrad(true), d.withBetas(0.3, 0.9),
+                d.withMaximize(true).withWeightDecay(0.05))) {
             run("Adam " + o, ps -> new Adam(ps, o), m -> torchAdam(m, o, false));
         }
     }
@@ -127,7 +135,7 @@ class OptimizersTest {
     @Test
     void adamWMatchesTorch() {
         Adam.Options d = AdamW.defaults().withLr(0.05);
-        for (Adam.Options o : List.of(d, d.withWeightDecay(0.2), d.withAmsgrad(true))) {
+        for (Adam.Options o : List.of(d, d.withWeightDecay(0.2), d.withAmsgrad(true), d.withMaximize(true).withAmsgrad(true))) {
             run("AdamW " + o, ps -> new AdamW(ps, o), m -> torchAdam(m, o, true));
         }
     }
@@ -137,6 +145,8 @@ class OptimizersTest {
         assertEquals(new Adam.Options(1e-3, 0.9, 0.999, 1e-8, 0, false), Adam.Options.defaults());
         assertEquals(new Adam.Options(1e-3, 0.9, 0.999, 1e-8, 1e-2, false), AdamW.defaults());
         assertEquals(new SGD.Options(0.1, 0, 0, 0, false), SGD.Options.lr(0.1));
+        assertEquals(new SGD.Options(0.1, 0, 0, 0, false, false), SGD.Options.lr(0.1));
+        assertEquals(new Adam.Options(1e-3, 0.9, 0.999, 1e-8, 0, false, false), Adam.Options.defaults());
     }
 
     @Test

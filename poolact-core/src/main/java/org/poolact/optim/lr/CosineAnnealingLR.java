@@ -1,5 +1,7 @@
 package org.poolact.optim.lr;
 
+import java.util.Map;
+
 import org.poolact.optim.Optimizer;
 
 /**
@@ -12,8 +14,8 @@ import org.poolact.optim.Optimizer;
  * </pre>
  */
 public final class CosineAnnealingLR extends LRScheduler {
-    private final int tMax;
-    private final double etaMin;
+    private int tMax;
+    private double etaMin;
 
     /** {@code CosineAnnealingLR(optimizer, T_max)} with eta_min 0. */
     public CosineAnnealingLR(Optimizer optimizer, int tMax) {
@@ -27,23 +29,32 @@ public final class CosineAnnealingLR extends LRScheduler {
      */
     public CosineAnnealingLR(Optimizer optimizer, int tMax, double etaMin) {
         super(optimizer);
-        if (tMax <= 0) {
-            throw new IllegalArgumentException("CosineAnnealingLR: T_max must be greater than zero, but got " + tMax);
-        }
-        this.tMax = tMax;
+        this.tMax = positive("CosineAnnealingLR", "T_max", tMax);
         this.etaMin = etaMin;
         initialStep();
     }
 
     @Override
-    protected double nextLr(double currentLr, int epoch) {
+    protected double nextLr(double currentLr, double baseLr, int epoch) {
         if (epoch == 0) {
             return currentLr;
         }
         if (Math.floorMod(epoch - 1 - tMax, 2 * tMax) == 0) {
-            return currentLr + (baseLr() - etaMin) * (1 - Math.cos(Math.PI / tMax)) / 2;
+            return currentLr + (baseLr - etaMin) * (1 - Math.cos(Math.PI / tMax)) / 2;
         }
         return (1 + Math.cos(Math.PI * epoch / tMax)) / (1 + Math.cos(Math.PI * (epoch - 1) / tMax))
                 * (currentLr - etaMin) + etaMin;
+    }
+
+    @Override
+    protected Map<String, Object> hyperParameters() {
+        return entries("T_max", tMax, "eta_min", etaMin);
+    }
+
+    @Override
+    protected void loadHyperParameters(Map<String, Object> values) {
+        int i = positive("CosineAnnealingLR", "T_max", integer("CosineAnnealingLR", values, "T_max"));
+        etaMin = number("CosineAnnealingLR", values, "eta_min");
+        tMax = i;
     }
 }

@@ -1,5 +1,7 @@
 package org.poolact.optim.lr;
 
+import java.util.Map;
+
 import org.poolact.optim.Optimizer;
 
 /**
@@ -8,8 +10,8 @@ import org.poolact.optim.Optimizer;
  * recursively as PyTorch does).
  */
 public final class StepLR extends LRScheduler {
-    private final int stepSize;
-    private final double gamma;
+    private int stepSize;
+    private double gamma;
 
     /** {@code StepLR(optimizer, step_size)} with gamma 0.1. */
     public StepLR(Optimizer optimizer, int stepSize) {
@@ -23,19 +25,28 @@ public final class StepLR extends LRScheduler {
      */
     public StepLR(Optimizer optimizer, int stepSize, double gamma) {
         super(optimizer);
-        if (stepSize <= 0) {
-            throw new IllegalArgumentException("StepLR: step_size must be greater than zero, but got " + stepSize);
-        }
-        this.stepSize = stepSize;
+        this.stepSize = positive("StepLR", "step_size", stepSize);
         this.gamma = gamma;
         initialStep();
     }
 
     @Override
-    protected double nextLr(double currentLr, int epoch) {
+    protected double nextLr(double currentLr, double baseLr, int epoch) {
         if (epoch == 0 || epoch % stepSize != 0) {
             return currentLr;
         }
         return currentLr * gamma;
+    }
+
+    @Override
+    protected Map<String, Object> hyperParameters() {
+        return entries("step_size", stepSize, "gamma", gamma);
+    }
+
+    @Override
+    protected void loadHyperParameters(Map<String, Object> values) {
+        int i = positive("StepLR", "step_size", integer("StepLR", values, "step_size"));
+        gamma = number("StepLR", values, "gamma");
+        stepSize = i;
     }
 }
