@@ -252,7 +252,7 @@ public final class Losses {
      * PyTorch's formula: {@code t' = t * (1 - e) + e / C}, {@code l = -sum_c w[c] * t'[n, c, d...] *
      * log_softmax[n, c, d...]}; NONE gives [N, d1, ...] (grad_fn {@code NegBackward0}), SUM the sum
      * ({@code NegBackward0}), MEAN the sum divided by {@code numel / C} — the number of samples, not of
-     * weights ({@code DivBackward0}). Gradients flow into the logits and the target.
+     * weights ({@code DivBackward1}). Gradients flow into the logits and the target.
      *
      * @throws IllegalArgumentException if the shapes differ, ignoreIndex is not negative (PyTorch:
      *                                  "ignore_index is not supported for floating point target"), a
