@@ -329,6 +329,36 @@ public final class F {
         return Losses.crossEntropy(logits, target, reduction, labelSmoothing);
     }
 
+    /** {@code F.nll_loss(input, target, weight, ignore_index, reduction)}: see {@link Losses#nllLoss(Tensor, IndexTensor, LossOptions)}. */
+    public static Tensor nllLoss(Tensor input, IndexTensor target, LossOptions options) {
+        return Losses.nllLoss(input, target, options);
+    }
+
+    /** {@code F.cross_entropy} with class indices: see {@link Losses#crossEntropy(Tensor, IndexTensor, LossOptions)}. */
+    public static Tensor crossEntropy(Tensor logits, IndexTensor target, LossOptions options) {
+        return Losses.crossEntropy(logits, target, options);
+    }
+
+    /** {@code F.nll_loss} with options: see {@link Losses#nllLoss(Tensor, int[], LossOptions)}. */
+    public static Tensor nllLoss(Tensor input, int[] target, LossOptions options) {
+        return Losses.nllLoss(input, target, options);
+    }
+
+    /** {@code F.cross_entropy} with options: see {@link Losses#crossEntropy(Tensor, int[], LossOptions)}. */
+    public static Tensor crossEntropy(Tensor logits, int[] target, LossOptions options) {
+        return Losses.crossEntropy(logits, target, options);
+    }
+
+    /** {@code F.cross_entropy(logits, probabilities)}: see {@link Losses#crossEntropy(Tensor, Tensor)}. */
+    public static Tensor crossEntropy(Tensor logits, Tensor target) {
+        return Losses.crossEntropy(logits, target);
+    }
+
+    /** {@code F.cross_entropy} with class probabilities: see {@link Losses#crossEntropy(Tensor, Tensor, LossOptions)}. */
+    public static Tensor crossEntropy(Tensor logits, Tensor target, LossOptions options) {
+        return Losses.crossEntropy(logits, target, options);
+    }
+
     /** {@code F.mse_loss}: see {@link Losses#mseLoss(Tensor, Tensor)}. */
     public static Tensor mseLoss(Tensor input, Tensor target) {
         return Losses.mseLoss(input, target);
