@@ -52,6 +52,21 @@ public final class TorchRef {
         return owned;
     }
 
+    /**
+     * The number {@code v} as a 0-d float64 tensor in {@code like}'s manager, in memory libtorch owns.
+     * Use it instead of DJL's {@code mul(Number)}, {@code div(Number)}, {@code pow(Number)} in a graph
+     * that is differentiated: same values and dtype promotion.
+     * NOTE: DJL turns the number into a tensor over a Java direct buffer and closes it right after the
+     * op, but libtorch's autograd keeps that tensor for the backward pass (mul, div and pow save the
+     * other operand). Once the JVM frees the buffer, the backward reads reused memory: about 1 run in 5
+     * of a busy suite got garbage reference gradients (1e-309, 0, NaN) that way.
+     */
+    public static NDArray num(NDArray like, double v) {
+        try (NDArray onJavaMemory = like.getManager().create(v)) {
+            return onJavaMemory.duplicate();
+        }
+    }
+
     /** An NDArray as our tensor (float32 or float64). */
     public static Tensor fromNd(NDArray a) {
         int[] shape = Arrays.stream(a.getShape().getShape()).mapToInt(l -> (int) l).toArray();

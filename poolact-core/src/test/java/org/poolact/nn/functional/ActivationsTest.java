@@ -86,24 +86,24 @@ class ActivationsTest {
                 if (dt == DType.FLOAT32) {
                     return Activation.leakyRelu(x, (float) p[0]);
                 }
-                return NDArrays.where(x.gt(0), x, x.mul(p[0]));
+                return NDArrays.where(x.gt(0), x, x.mul(num(x, p[0])));
             case PRELU:
-                return NDArrays.where(x.gt(0), x, x.mul(p[0]));
+                return NDArrays.where(x.gt(0), x, x.mul(num(x, p[0])));
             case ELU:
                 if (dt == DType.FLOAT32) {
                     return Activation.elu(x, (float) p[0]);
                 }
-                return negativeBranch(x, xn -> xn.exp().sub(1).mul(p[0]));
+                return negativeBranch(x, xn -> xn.exp().sub(1).mul(num(x, p[0])));
             case SELU:
                 return Activation.selu(x);
             case CELU:
-                return negativeBranch(x, xn -> xn.div(p[0]).exp().sub(1).mul(p[0]));
+                return negativeBranch(x, xn -> xn.div(num(x, p[0])).exp().sub(1).mul(num(x, p[0])));
             case GELU:
                 if (spec.approximate() == GeluApproximate.NONE) {
                     return Activation.gelu(x);
                 }
-                NDArray inner = x.add(x.pow(3).mul(0.044715)).mul(Math.sqrt(2 / Math.PI));
-                return x.mul(0.5).mul(inner.tanh().add(1));
+                NDArray inner = x.add(x.pow(num(x, 3)).mul(num(x, 0.044715))).mul(num(x, Math.sqrt(2 / Math.PI)));
+                return x.mul(num(x, 0.5)).mul(inner.tanh().add(1));
             case SILU:
                 return x.mul(Activation.sigmoid(x));
             case MISH:
@@ -116,26 +116,31 @@ class ActivationsTest {
                 if (p[0] == 1 && p[1] == 20) {
                     return Activation.softPlus(x);
                 }
-                NDArray xb = x.mul(p[0]);
+                NDArray xb = x.mul(num(x, p[0]));
                 NDArray over = xb.gt(p[1]);
                 NDArray safe = NDArrays.where(over, x.zerosLike(), xb);
-                return NDArrays.where(over, x, safe.exp().add(1).log().div(p[0]));
+                return NDArrays.where(over, x, safe.exp().add(1).log().div(num(x, p[0])));
             case SOFTSIGN:
                 return Activation.softSign(x);
             case HARDTANH:
                 return hardtanhRef(x, p[0], p[1]);
             case HARDSWISH:
                 return NDArrays.where(x.lt(-3), x.zerosLike(),
-                        NDArrays.where(x.gte(3), x, x.mul(x.add(3)).div(6)));
+                        NDArrays.where(x.gte(3), x, x.mul(x.add(3)).div(num(x, 6))));
             case HARDSIGMOID:
                 // value (x + 3) / 6; gradient float(1/6) as ATen's kernel multiplies by 1.0f / 6.0f (also for double)
-                NDArray mid = x.add(3).div(6).stopGradient().add(x.mul(ONE_SIXTH_F).sub(x.mul(ONE_SIXTH_F).stopGradient()));
+                NDArray mid = x.add(3).div(num(x, 6)).stopGradient().add(x.mul(num(x, ONE_SIXTH_F)).sub(x.mul(num(x, ONE_SIXTH_F)).stopGradient()));
                 return NDArrays.where(x.lte(-3), x.zerosLike(), NDArrays.where(x.gte(3), x.onesLike(), mid));
             case IDENTITY:
                 return x;
             default:
                 throw new AssertionError(spec);
         }
+    }
+
+    /** The constant {@code v} as a 0-d tensor that libtorch owns (see {@link TorchRef#num}). */
+    private static NDArray num(NDArray like, double v) {
+        return TorchRef.num(like, v);
     }
 
     /** clamp with hardtanh's gradient: the bound branches are constants, so the gradient is 0 at the bounds. */

@@ -134,8 +134,8 @@ final class PoolRef {
             int bottom = (int) Math.max(pH, (oH - 1) * sH + kH - h - pH);
             int right = (int) Math.max(pW, (oW - 1) * sW + kW - w - pW);
             NDArray padded = pad(x, pH, bottom, pW, right, 0f);
-            NDArray sums = Pool.avgPool2d(padded, pair(kH, kW), pair(sH, sW), pair(0, 0), false, true).mul(kH * kW);
-            return sums.get(":, :, 0:" + oH + ", 0:" + oW).div(divisorOverride);
+            NDArray sums = Pool.avgPool2d(padded, pair(kH, kW), pair(sH, sW), pair(0, 0), false, true).mul(TorchRef.num(padded, kH * kW));
+            return sums.get(":, :, 0:" + oH + ", 0:" + oW).div(TorchRef.num(sums, divisorOverride));
         }
         if (countIncludePad) {
             return base;
@@ -180,7 +180,7 @@ final class PoolRef {
      * (sign(o) * relu(|o|)) * kW*kH, to the power 1/p, with o = avg_pool2d(x^p, k, s, 0, ceil_mode).
      */
     static NDArray lpPool(NDArray x, double p, int kH, int kW, int sH, int sW, boolean ceil) {
-        NDArray o = Pool.avgPool2d(x.pow(p), pair(kH, kW), pair(sH, sW), pair(0, 0), ceil, true);
-        return o.sign().mul(o.abs().maximum(0)).mul(kH * kW).pow(1.0 / p);
+        NDArray o = Pool.avgPool2d(x.pow(TorchRef.num(x, p)), pair(kH, kW), pair(sH, sW), pair(0, 0), ceil, true);
+        return o.sign().mul(o.abs().maximum(TorchRef.num(o, 0))).mul(TorchRef.num(o, kH * kW)).pow(TorchRef.num(o, 1.0 / p));
     }
 }
