@@ -79,7 +79,18 @@ public final class TorchStep implements AutoCloseable {
 
     /** Mean cross-entropy of {@code logits [N, C]} against one-hot targets {@code [N, C]}. */
     static NDArray crossEntropy(NDArray logits, NDArray oneHot) {
-        return logits.logSoftmax(1).mul(oneHot).sum().neg().div((float) logits.getShape().get(0));
+        return logits.logSoftmax(1).mul(oneHot).sum().neg().div(num(logits, (float) logits.getShape().get(0)));
+    }
+
+    /**
+     * {@code v} as a 0-d float32 tensor in {@code like}'s manager, in memory libtorch owns.
+     * NOTE: not div(Number): DJL puts the number on a Java buffer that it frees while autograd still holds
+     * it for the backward (TorchRef.num in the core tests explains).
+     */
+    private static NDArray num(NDArray like, float v) {
+        try (NDArray onJavaMemory = like.getManager().create(v)) {
+            return onJavaMemory.duplicate();
+        }
     }
 
     /** The gradient of the first conv's weight after {@link #step()} (for cross-checks). */

@@ -112,13 +112,14 @@ class TensorOpsTest {
             op("max()", s234, Tensor::max, NDArray::max),
             op("max(1)", s234, x -> x.max(1, false).values(), t -> t.max(new int[] {1}, false)),
             op("add/sub/mul/div scalar", s234, x -> x.add(0.5).sub(1.25).mul(3.0).div(2.5),
-                    t -> t.add(0.5).sub(1.25).mul(3.0).div(2.5)),
+                    t -> t.add(TorchRef.num(t, 0.5)).sub(TorchRef.num(t, 1.25)).mul(TorchRef.num(t, 3.0)).div(TorchRef.num(t, 2.5))),
             op("neg", s234, Tensor::neg, NDArray::neg),
             op("exp", s234, Tensor::exp, NDArray::exp),
             op("log(|x| + 0.5)", s234, x -> x.abs().add(0.5).log(), t -> t.abs().add(0.5).log()),
             op("sqrt(|x| + 0.5)", s234, x -> x.abs().add(0.5).sqrt(), t -> t.abs().add(0.5).sqrt()),
-            op("pow(3)", s234, x -> x.pow(3), t -> t.pow(3)),
-            op("pow(-1.5) of |x| + 0.5", s234, x -> x.abs().add(0.5).pow(-1.5), t -> t.abs().add(0.5).pow(-1.5)),
+            op("pow(3)", s234, x -> x.pow(3), t -> t.pow(TorchRef.num(t, 3))),
+            op("pow(-1.5) of |x| + 0.5", s234, x -> x.abs().add(0.5).pow(-1.5),
+                    t -> t.abs().add(TorchRef.num(t, 0.5)).pow(TorchRef.num(t, -1.5))),
             op("matmul with own transpose", new int[] {3, 4}, x -> x.matmul(x.t()), t -> t.matMul(t.transpose())),
         };
         int seed = 0;

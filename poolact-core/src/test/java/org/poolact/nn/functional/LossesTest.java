@@ -38,7 +38,7 @@ class LossesTest {
         return switch (r) {
             case NONE -> perSample;
             case SUM -> perSample.sum();
-            case MEAN -> perSample.sum().div(counted);
+            case MEAN -> perSample.sum().div(TorchRef.num(perSample, counted));
         };
     }
 
