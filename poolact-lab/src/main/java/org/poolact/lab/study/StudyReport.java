@@ -76,12 +76,34 @@ public final class StudyReport {
                 }
             }
             sb.append("<h3>").append(esc(c.act())).append(" / ").append(esc(c.pool())).append("</h3>\n");
+            if (sameCurves(a, b)) {
+                sb.append("<p>Both orders had the same test accuracy and loss at every epoch for every seed: the "
+                        + "act-pool lines lie under the pool-act lines.</p>\n");
+            }
             String id = "curve-" + c.act().replaceAll("[^A-Za-z0-9]", "_") + "-" + c.pool();
             sb.append(chart(id + "-accuracy", "test accuracy (%)", a, b, e -> 100 * e.testAccuracy()));
             sb.append(chart(id + "-loss", "test loss", a, b, EpochMetrics::testLoss));
         }
         sb.append("</body></html>\n");
         return sb.toString();
+    }
+
+    /** True when every seed has both orders and their per-epoch test accuracy and loss are equal. */
+    static boolean sameCurves(List<RunRecord> a, List<RunRecord> b) {
+        if (a.isEmpty() || a.size() != b.size()) {
+            return false;
+        }
+        for (RunRecord x : a) {
+            RunRecord y = b.stream().filter(r -> r.seed() == x.seed()).findFirst().orElse(null);
+            if (y == null || !curve(x).equals(curve(y))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<List<Double>> curve(RunRecord r) {
+        return r.epochs().stream().map(e -> List.of(e.testAccuracy(), e.testLoss())).toList();
     }
 
     private static String chart(String id, String label, List<RunRecord> a, List<RunRecord> b,

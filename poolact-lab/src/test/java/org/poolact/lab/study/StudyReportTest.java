@@ -46,6 +46,10 @@ class StudyReportTest {
         assertTrue(html.contains("98.60 &plusmn; 0.10"), "act-pool mean accuracy of relu/avg");
         assertTrue(html.contains("conv1 50.0%<br>conv2 60.0%"));
         assertTrue(html.contains("conv1 2/32"));
+        // gelu/max has identical curves in both orders (said once, under its heading); relu/avg does not
+        String same = "Both orders had the same test accuracy and loss at every epoch for every seed";
+        assertEquals(1, count(html, same));
+        assertTrue(html.indexOf(same) > html.indexOf("<h3>gelu / max</h3>"), "under gelu / max");
         for (Summary.Cell c : Summary.of(rs)) {
             assertTrue(html.contains(org.poolact.lab.report.HtmlReport.esc(c.verdict())), c.verdict());
         }
