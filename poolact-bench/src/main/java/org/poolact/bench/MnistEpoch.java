@@ -14,6 +14,8 @@ import org.poolact.data.Batch;
 import org.poolact.data.DataLoader;
 import org.poolact.data.Dataset;
 import org.poolact.data.Normalization;
+import org.poolact.lab.data.DataSetId;
+import org.poolact.lab.data.FetchedData;
 import org.poolact.lab.data.IdxFiles;
 import org.poolact.lab.train.CnnBuilder;
 import org.poolact.lab.train.Evaluation;
@@ -79,9 +81,9 @@ final class MnistEpoch {
     /** Runs the mode; exits with status 2 and one line of advice when MNIST is not on this machine. */
     static void run(int rounds) throws IOException {
         Locale.setDefault(Locale.ROOT);
-        IdxFiles files = MnistFiles.find().orElse(null);
+        IdxFiles files = FetchedData.find(DataSetId.MNIST).orElse(null);
         if (files == null) {
-            System.err.println("mnist-epoch: MNIST not found in " + MnistFiles.candidates()
+            System.err.println("mnist-epoch: MNIST not found in " + FetchedData.candidates()
                     + " (each needs mnist/ with the four IDX files): run `./poolact data fetch mnist`"
                     + " or set POOLACT_DATA to a directory holding mnist/");
             System.exit(2);
@@ -96,8 +98,8 @@ final class MnistEpoch {
      */
     static void runPoolactOnly(int epochs) throws IOException {
         Locale.setDefault(Locale.ROOT);
-        IdxFiles files = MnistFiles.find().orElseThrow(() -> new IllegalStateException(
-                "mnist-poolact: MNIST not found in " + MnistFiles.candidates()));
+        IdxFiles files = FetchedData.find(DataSetId.MNIST).orElseThrow(() -> new IllegalStateException(
+                "mnist-poolact: MNIST not found in " + FetchedData.candidates()));
         MnistEpoch m = new MnistEpoch(files.loadTrain(), files.loadTest());
         for (int r = 1; r <= epochs; r++) {
             print(r, "poolact", m.poolact());

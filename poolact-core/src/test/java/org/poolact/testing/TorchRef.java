@@ -42,14 +42,10 @@ public final class TorchRef {
     /** Our tensor as an NDArray of the same dtype and shape, in {@code m}. */
     public static NDArray toNd(NDManager m, Tensor t) {
         ai.djl.ndarray.types.Shape s = new ai.djl.ndarray.types.Shape(Arrays.stream(t.shape()).asLongStream().toArray());
-        NDArray onJavaMemory = t.dtype() == DType.FLOAT32 ? m.create(t.toFloatArray(), s) : m.create(t.toDoubleArray(), s);
-        // NOTE: DJL's create wraps a Java direct buffer as the tensor's storage (from_blob); libtorch can keep
-        // that storage alive in views and autograd graphs after the NDArray (and so the buffer) is gone. Three
-        // intermittent wrong libtorch values in full builds (a zeroed first element, a NaN at index 1) look
-        // like such reused memory, so every reference tensor gets storage libtorch owns.
-        NDArray owned = onJavaMemory.duplicate();
-        onJavaMemory.close();
-        return owned;
+        if (t.dtype() == DType.FLOAT32) {
+            return m.create(t.toFloatArray(), s);
+        }
+        return m.create(t.toDoubleArray(), s);
     }
 
     /**

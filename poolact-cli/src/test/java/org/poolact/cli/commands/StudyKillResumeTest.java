@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.poolact.cli.Cli;
 import org.poolact.cli.Main;
+import org.poolact.lab.data.DataSetId;
+import org.poolact.lab.data.FetchedData;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,7 +43,7 @@ class StudyKillResumeTest {
 
     @Test
     void aStudyKilledMidRunResumesWithoutLosingOrRepeatingRuns(@TempDir Path dir) throws Exception {
-        Optional<Path> mnist = RealMnist.dir();
+        Optional<Path> mnist = FetchedData.find(DataSetId.MNIST).map(f -> f.trainImages().getParent());
         Assumptions.assumeTrue(mnist.isPresent(), "no MNIST IDX files: run .ci/fetch-data.sh");
 
         Path reference = dir.resolve("reference");

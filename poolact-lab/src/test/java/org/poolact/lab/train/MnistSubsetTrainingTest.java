@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.poolact.data.Dataset;
 import org.poolact.lab.data.DataSetId;
 import org.poolact.lab.data.IdxFiles;
-import org.poolact.lab.data.RealData;
+import org.poolact.lab.data.FetchedData;
 
 /**
  * CI's small real-data test: the first 1,000 MNIST training images train the default model (relu, max
@@ -24,9 +24,9 @@ class MnistSubsetTrainingTest {
 
     @Test
     void thousandImagesTrainAboveEightyPercent() throws IOException {
-        Optional<IdxFiles> files = RealData.find(DataSetId.MNIST);
+        Optional<IdxFiles> files = FetchedData.find(DataSetId.MNIST);
         Assumptions.assumeTrue(files.isPresent(), "MNIST not fetched: run .ci/fetch-data.sh (looked in "
-                + RealData.candidates() + ")");
+                + FetchedData.candidates() + ")");
         Dataset train = files.get().loadTrain();
         Dataset test = files.get().loadTest();
         TrainConfig config = TrainConfig.builder().epochs(2).batchSize(32).lr(0.05).trainLimit(1000).testLimit(1000)

@@ -7,14 +7,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Finds fetched data sets for tests: {@code $POOLACT_DATA} (what {@code .ci/fetch-data.sh} fills),
- * then a {@code data-cache} directory in the working directory or a parent (the script's default,
- * at the repository root), then the user cache {@code ~/.cache/poolact/data}.
+ * Finds data sets that are already fetched, for the tests and the benchmarks (the commands use their
+ * {@code --data-dir} or {@link DataDirs#defaultDataDir()} and fetch what is missing). Looks in
+ * {@code $POOLACT_DATA} (what {@code .ci/fetch-data.sh} fills), then the nearest {@code data-cache}
+ * directory in the working directory or a parent (the script's default, at the repository root), then
+ * the user cache {@code ~/.cache/poolact/data}.
  */
-public final class RealData {
-    private RealData() {
+public final class FetchedData {
+    private FetchedData() {
     }
 
+    /** The directories searched, in order. */
     public static List<Path> candidates() {
         List<Path> dirs = new ArrayList<>();
         String env = System.getenv(DataDirs.ENV);
