@@ -1,19 +1,14 @@
 package org.poolact.data;
 
-import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+
+import org.poolact.io.AtomicFiles;
 
 /**
- * Writes IDX unsigned-byte files ({@link IdxReader}'s format) atomically: the bytes go to a
- * temporary file in the target's directory, which is then renamed over the target. A reader never
- * sees a half-written file, and a crash leaves at most a {@code *.tmp} file behind.
+ * Writes IDX unsigned-byte files ({@link IdxReader}'s format) atomically ({@link AtomicFiles}): a
+ * reader never sees a half-written file, and a crash leaves at most a {@code *.tmp} file behind.
  */
 public final class IdxWriter {
     private IdxWriter() {
@@ -49,29 +44,10 @@ public final class IdxWriter {
     }
 
     static void writeAtomically(Path file, Body body) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        // NOTE: not Files.createTempFile, which makes the file owner-only (0600); this one gets the
-        // usual permissions, like any other file the user writes.
-        Path tmp = dir.resolve(target.getFileName() + "." + ProcessHandle.current().pid() + "-" + System.nanoTime()
-                + ".tmp");
-        boolean done = false;
-        try {
-            try (OutputStream raw = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
-                body.write(out);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            done = true;
-        } finally {
-            if (!done) {
-                Files.deleteIfExists(tmp);
-            }
-        }
+        AtomicFiles.write(file, raw -> {
+            DataOutputStream out = new DataOutputStream(raw);
+            body.write(out);
+            out.flush();
+        });
     }
 }

@@ -3,12 +3,9 @@ package org.poolact.io;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -31,8 +28,8 @@ public final class SafeTensors {
     }
 
     /**
-     * Writes tensors (float32 as F32, float64 as F64) in map order, atomically: a temp file in the
-     * same directory is written, forced to disk and renamed over {@code file}.
+     * Writes tensors (float32 as F32, float64 as F64) in map order, atomically ({@link AtomicFiles}: a
+     * temp file in the same directory is written, forced to disk and renamed over {@code file}).
      */
     public static void save(Map<String, Tensor> tensors, Map<String, String> metadata, Path file) throws IOException {
         StringBuilder header = new StringBuilder("{");
@@ -68,34 +65,19 @@ public final class SafeTensors {
             head.put((byte) ' ');
         }
         head.flip();
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                writeFully(ch, head);
-                for (Tensor t : tensors.values()) {
-                    ByteBuffer b = ByteBuffer.allocate(t.numel() * (t.dtype() == DType.FLOAT32 ? 4 : 8))
-                            .order(ByteOrder.LITTLE_ENDIAN);
-                    if (t.dtype() == DType.FLOAT32) {
-                        b.asFloatBuffer().put(t.floatData());
-                    } else {
-                        b.asDoubleBuffer().put(t.doubleData());
-                    }
-                    writeFully(ch, b);
+        AtomicFiles.write(file, out -> {
+            out.write(head.array(), 0, head.limit());
+            for (Tensor t : tensors.values()) {
+                ByteBuffer b = ByteBuffer.allocate(t.numel() * (t.dtype() == DType.FLOAT32 ? 4 : 8))
+                        .order(ByteOrder.LITTLE_ENDIAN);
+                if (t.dtype() == DType.FLOAT32) {
+                    b.asFloatBuffer().put(t.floatData());
+                } else {
+                    b.asDoubleBuffer().put(t.doubleData());
                 }
-                ch.force(true);
+                out.write(b.array());
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    private static void writeFully(FileChannel ch, ByteBuffer b) throws IOException {
-        while (b.hasRemaining()) {
-            ch.write(b);
-        }
+        });
     }
 
     /** The tensors and metadata of a safetensors file. */

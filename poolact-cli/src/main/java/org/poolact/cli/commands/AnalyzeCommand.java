@@ -2,7 +2,6 @@ package org.poolact.cli.commands;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -10,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.poolact.cli.ExitCodes;
 import org.poolact.cli.UserInputException;
 import org.poolact.cli.options.Size2Converter;
+import org.poolact.io.AtomicFiles;
 import org.poolact.lab.order.Analysis;
 import org.poolact.lab.order.GridSpec;
 import org.poolact.lab.report.CsvReport;
@@ -148,7 +148,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         out.flush();
         if (page != null) {
             try {
-                Files.writeString(report, page, StandardCharsets.UTF_8);
+                AtomicFiles.writeString(report, page); // nothing half-written if the write fails
             } catch (IOException e) {
                 throw new UserInputException("analyze: cannot write the report " + report + ": " + e.getMessage(), e);
             }

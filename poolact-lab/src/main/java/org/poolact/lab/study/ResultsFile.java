@@ -9,6 +9,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import org.poolact.io.AtomicFiles;
 import org.poolact.lab.train.LabJson;
 
 /**
@@ -71,6 +72,6 @@ public final class ResultsFile {
             sb.append(LabJson.mapper().writeValueAsString(r)).append('\n');
         }
         sb.append(LabJson.mapper().writeValueAsString(record)).append('\n');
-        AtomicText.write(file, sb);
+        AtomicFiles.writeString(file, sb);
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
+import org.poolact.io.AtomicFiles;
 import org.poolact.lab.train.BlockOrder;
 import org.poolact.lab.train.BlockStats;
 import org.poolact.lab.train.EpochMetrics;
@@ -31,7 +32,7 @@ public final class StudyReport {
 
     /** Writes the report atomically to {@code file}. */
     public static void write(Path file, String title, List<RunRecord> records) throws IOException {
-        AtomicText.write(file, render(title, records));
+        AtomicFiles.writeString(file, render(title, records));
     }
 
     /** The page as a string. */
